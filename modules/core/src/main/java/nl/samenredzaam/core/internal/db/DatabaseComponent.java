@@ -1,0 +1,96 @@
+package nl.samenredzaam.core.internal.db;
+
+import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import liquibase.resource.OSGiResourceAccessor;
+import nl.samenredzaam.api.data.Database;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+
+/**
+ * Opens the connection pool, migrates the platform's own tables and then registers the
+ * {@link PlatformDatabase} service. When the database cannot be reached at start, it keeps
+ * trying in the background; until then the platform answers 503 on {@code /health}.
+ */
+@Component(immediate = true)
+public final class DatabaseComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
+    static final String CORE_CHANGELOG = "db/platform/changelog.sql";
+
+    private final BundleContext context;
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final ScheduledExecutorService retry;
+    private volatile ServiceRegistration<?> registration;
+    private volatile ServiceRegistration<?> migrationRegistration;
+    private volatile MigrationExtender extender;
+    private volatile boolean stopped;
+
+    @Activate
+    public DatabaseComponent(BundleContext context) {
+        this.context = context;
+        this.settings = DatabaseSettings.from(context::getProperty);
+        LOG.info("Database: {}", settings);
+        this.pool = ConnectionPool.create(settings);
+        this.retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "samenredzaam-db-start"));
+        tryStart();
+    }
+
+    private void tryStart() {
+        if (stopped) {
+            return;
+        }
+        try {
+            Migrator.migrate(pool, new OSGiResourceAccessor(context.getBundle()), CORE_CHANGELOG);
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("samenredzaam.db.dialect", settings.dialect().name());
+            registration = context.registerService(new String[] {PlatformDatabase.class.getName(), Database.class.getName()},
+                    new JdbcDatabase(pool, settings.dialect()), props);
+            MigrationExtender migrations = new MigrationExtender(context, pool);
+            migrationRegistration = context.registerService(MigrationStatus.class, migrations, null);
+            migrations.open();
+            extender = migrations;
+            retry.shutdown();
+        } catch (Exception e) {
+            LOG.warn("Database not ready ({}); trying again in 2 seconds", e.getClass().getSimpleName());
+            LOG.debug("Database start failed", e);
+            retry.schedule(this::tryStart, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+        retry.shutdownNow();
+        MigrationExtender migrations = extender;
+        if (migrations != null) {
+            migrations.close();
+        }
+        unregister(migrationRegistration);
+        unregister(registration);
+        pool.close();
+    }
+
+    private static void unregister(ServiceRegistration<?> reg) {
+        if (reg != null) {
+            try {
+                reg.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // framework stopping
+            }
+        }
+    }
+}

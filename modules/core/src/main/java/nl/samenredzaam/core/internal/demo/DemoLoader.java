@@ -1,0 +1,154 @@
+package nl.samenredzaam.core.internal.demo;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.samenredzaam.api.demo.DemoContext;
+import nl.samenredzaam.api.demo.DemoDataContributor;
+import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.core.internal.db.MigrationStatus;
+import nl.samenredzaam.core.platform.DemoAccounts;
+import nl.samenredzaam.core.platform.InitiativeService;
+import nl.samenredzaam.core.platform.ModuleRegistry;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+
+/**
+ * With {@code --demo}: creates the fictional initiative "Dorpszorg Lindeholt", its demo accounts,
+ * enables every module for it and lets each module add its demo data, once per module (a module
+ * installed later gets its demo data when it arrives). Work runs on one thread of its own, stopped
+ * with the component.
+ */
+@Component(immediate = true, service = {})
+public final class DemoLoader {
+
+    public static final String SLUG = "lindeholt";
+    public static final String NAME = "Dorpszorg Lindeholt";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final boolean enabled;
+    private final PlatformDatabase db;
+    private final InitiativeService initiatives;
+    private final ModuleRegistry modules;
+    private final DemoAccounts accounts;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "samenredzaam-demo"));
+    private final Map<String, DemoDataContributor> contributors = new ConcurrentHashMap<>();
+    private volatile Initiative initiative;
+    private volatile Map<String, Long> people;
+
+    @Activate
+    public DemoLoader(BundleContext context, @Reference PlatformDatabase db, @Reference InitiativeService initiatives,
+            @Reference ModuleRegistry modules, @Reference DemoAccounts accounts, @Reference MigrationStatus migrations) {
+        this.enabled = Boolean.parseBoolean(context.getProperty("samenredzaam.demo"));
+        this.db = db;
+        this.initiatives = initiatives;
+        this.modules = modules;
+        this.accounts = accounts;
+        if (enabled) {
+            worker.execute(this::prepare);
+            migrations.onChange(() -> worker.execute(this::runPending));
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addContributor(DemoDataContributor contributor) {
+        contributors.put(contributor.moduleId(), contributor);
+        if (enabled) {
+            worker.execute(this::runPending);
+        }
+    }
+
+    void removeContributor(DemoDataContributor contributor) {
+        contributors.remove(contributor.moduleId(), contributor);
+    }
+
+    private void prepare() {
+        try {
+            initiative = initiatives.bySlug(SLUG).orElseGet(() -> initiatives.create(SLUG, NAME));
+            people = accounts.ensure(initiative);
+            LOG.info("Demo initiative ready at /{}/", SLUG);
+            runPending();
+        } catch (RuntimeException e) {
+            LOG.error("Could not prepare the demo initiative", e);
+        }
+    }
+
+    private void runPending() {
+        Initiative demo = initiative;
+        if (demo == null || people == null) {
+            return;
+        }
+        for (ModuleRegistry.Active active : modules.activeModules()) {
+            String id = active.module().id();
+            DemoDataContributor contributor = contributors.get(id);
+            if (alreadyLoaded(demo.id(), id)) {
+                continue;
+            }
+            modules.setEnabled(demo.id(), id, true);
+            if (contributor != null) {
+                load(demo, id, contributor);
+            } else {
+                markLoaded(demo.id(), id);
+            }
+        }
+    }
+
+    private void load(Initiative demo, String moduleId, DemoDataContributor contributor) {
+        DemoContext context = new DemoContext() {
+            @Override
+            public long userId(String username) {
+                Long id = people.get(username);
+                if (id == null) {
+                    throw new IllegalArgumentException("no demo account " + username);
+                }
+                return id;
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemDefaultZone();
+            }
+        };
+        try {
+            db.transaction(demo.id(), sql -> {
+                contributor.populate(sql, context);
+                return null;
+            });
+            markLoaded(demo.id(), moduleId);
+            LOG.info("Demo data of module '{}' added", moduleId);
+        } catch (RuntimeException e) {
+            LOG.error("Demo data of module '{}' failed", moduleId, e);
+            markLoaded(demo.id(), moduleId);
+        }
+    }
+
+    private boolean alreadyLoaded(long initiativeId, String moduleId) {
+        return db.global(sql -> sql.first("select 1 from platform_demo_run where initiative_id = :i and module_id = :m",
+                r -> true, "i", initiativeId, "m", moduleId)).isPresent();
+    }
+
+    private void markLoaded(long initiativeId, String moduleId) {
+        db.global(sql -> sql.update("insert into platform_demo_run (initiative_id, module_id, loaded_at) values (:i, :m, :now)",
+                "i", initiativeId, "m", moduleId, "now", java.time.Instant.now()));
+    }
+}

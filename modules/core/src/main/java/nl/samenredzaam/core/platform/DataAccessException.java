@@ -1,0 +1,31 @@
+package nl.samenredzaam.core.platform;
+
+import java.sql.SQLException;
+
+/**
+ * A database error. The web layer answers 503 for connection problems and 500 otherwise, and
+ * never shows the message, which can contain data.
+ */
+public class DataAccessException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DataAccessException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    /** Whether the database could not be reached (SQL state class 08) rather than refusing the statement. */
+    public boolean isConnectionProblem() {
+        Throwable t = getCause();
+        while (t != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            t = t.getCause();
+        }
+        return false;
+    }
+}
