@@ -1,0 +1,37 @@
+package nl.samenredzaam.web.internal;
+
+import java.util.List;
+
+import nl.samenredzaam.api.i18n.Messages;
+import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.web.Html;
+
+/**
+ * Everything the page layout shows around a page's own content.
+ *
+ * @param msg         the web bundle's messages in the page language
+ * @param lang        {@code nl} or {@code en}
+ * @param title       page heading and tab title
+ * @param initiative  the initiative, or {@code null} on platform pages
+ * @param nav         main navigation
+ * @param userName    the signed-in person's name, or {@code null}
+ * @param csrf        the session's CSRF token (for the sign-out form), or empty
+ * @param content     the page's own HTML
+ * @param otherLangHref link that switches language on this page
+ * @param adminHref   link to the admin pages when the person may manage, else {@code null}
+ */
+public record PageModel(Messages msg, String lang, String title, Initiative initiative, List<NavItem> nav, String userName,
+        String csrf, Html content, String otherLangHref, String adminHref) {
+
+    /** One navigation link. */
+    public record NavItem(String label, String href, boolean current) {
+    }
+
+    public String homeHref() {
+        return initiative == null ? "/" : "/" + initiative.slug() + "/";
+    }
+
+    public String siteName() {
+        return initiative == null ? "Samenredzaam" : initiative.name();
+    }
+}

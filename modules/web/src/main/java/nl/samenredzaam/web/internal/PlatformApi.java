@@ -1,0 +1,239 @@
+package nl.samenredzaam.web.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.core.platform.BundleInfo;
+import nl.samenredzaam.core.platform.BundleManager;
+import nl.samenredzaam.core.platform.InitiativeService;
+import nl.samenredzaam.core.platform.ModuleInfo;
+import nl.samenredzaam.core.platform.ModuleRegistry;
+import nl.samenredzaam.identity.platform.Account;
+import nl.samenredzaam.identity.platform.IdentityService;
+import nl.samenredzaam.identity.platform.LoginResult;
+
+/**
+ * The management API (docs/api.md): tokens, initiatives, bundles and the module switchboard.
+ * Platform routes need an operator; an initiative's switchboard its admin or an operator.
+ */
+final class PlatformApi {
+
+    /** Lifetime of tokens handed out by {@code POST /api/v1/auth/token}. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+    record TokenRequest(String username, String password) {
+    }
+
+    record InitiativeRequest(String slug, String name) {
+    }
+
+    record InitiativeChange(String name, Boolean archived) {
+    }
+
+    record SwitchRequest(Boolean enabled) {
+    }
+
+    private final InitiativeService initiatives;
+    private final ModuleRegistry modules;
+    private final BundleManager bundles;
+    private final IdentityService identity;
+
+    PlatformApi(InitiativeService initiatives, ModuleRegistry modules, BundleManager bundles, IdentityService identity) {
+        this.initiatives = initiatives;
+        this.modules = modules;
+        this.bundles = bundles;
+        this.identity = identity;
+    }
+
+    /** {@code POST /api/v1/auth/token}. */
+    void token(Exchange ex) throws IOException {
+        Exchange.requireMethod(ex, "POST");
+        TokenRequest body = Json.read(ex.body(), TokenRequest.class);
+        if (body.username() == null || body.password() == null) {
+            throw ProblemException.badRequest("username en password zijn verplicht / username and password are required");
+        }
+        LoginResult result = identity.authenticate(body.username(), body.password(), ex.remoteAddress());
+        switch (result.outcome()) {
+            case THROTTLED -> {
+                ex.response.setHeader("Retry-After", "900");
+                throw new ProblemException(429, "Te veel pogingen; probeer het later opnieuw / too many attempts; try again later");
+            }
+            case BAD_CREDENTIALS -> throw new ProblemException(401, "Gebruikersnaam of wachtwoord klopt niet / wrong user name or password");
+            default -> {
+                Account account = result.account().orElseThrow();
+                String token = identity.issueToken(account.id(), "api", TOKEN_LIFETIME);
+                Responses.json(ex, 200, Map.of("token", token, "tokenType", "Bearer",
+                        "expiresAt", Instant.now().plus(TOKEN_LIFETIME).toString()));
+            }
+        }
+    }
+
+    /** {@code /api/v1/platform/...}: operator only. */
+    void platform(Exchange ex, List<String> rest) throws IOException {
+        Account account = ex.account().orElseThrow(() -> new ProblemException(401, "Log eerst in / please sign in first"));
+        if (!account.operator()) {
+            throw ProblemException.forbidden();
+        }
+        if (rest.isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        switch (rest.get(0)) {
+            case "initiatives" -> initiatives(ex, rest.subList(1, rest.size()));
+            case "bundles" -> bundles(ex, rest.subList(1, rest.size()));
+            case "modules" -> {
+                if (rest.size() != 1) {
+                    throw ProblemException.notFound();
+                }
+                Exchange.requireMethod(ex, "GET");
+                Responses.json(ex, 200, modules.modules().stream().map(PlatformApi::moduleJson).toList());
+            }
+            default -> throw ProblemException.notFound();
+        }
+    }
+
+    private void initiatives(Exchange ex, List<String> rest) throws IOException {
+        if (rest.isEmpty()) {
+            Exchange.requireMethod(ex, "GET", "POST");
+            if (ex.method().equals("GET")) {
+                boolean all = "true".equals(ex.request.getParameter("archived"));
+                Responses.json(ex, 200, initiatives.list(all).stream().map(PlatformApi::initiativeJson).toList());
+            } else {
+                InitiativeRequest body = Json.read(ex.body(), InitiativeRequest.class);
+                if (body.slug() == null || body.name() == null) {
+                    throw ProblemException.invalidField(body.slug() == null ? "slug" : "name", "Verplicht / required");
+                }
+                Initiative created = initiatives.create(body.slug(), body.name());
+                ex.response.setHeader("Location", "/api/v1/platform/initiatives/" + created.slug());
+                Responses.json(ex, 201, initiativeJson(created));
+            }
+            return;
+        }
+        if (rest.size() != 1) {
+            throw ProblemException.notFound();
+        }
+        Exchange.requireMethod(ex, "GET", "PATCH");
+        Initiative initiative = initiatives.bySlug(rest.get(0)).orElseThrow(ProblemException::notFound);
+        if (ex.method().equals("PATCH")) {
+            InitiativeChange change = Json.read(ex.body(), InitiativeChange.class);
+            if (change.name() != null) {
+                initiative = initiatives.rename(initiative.id(), change.name());
+            }
+            if (change.archived() != null) {
+                initiative = initiatives.setArchived(initiative.id(), change.archived());
+            }
+        }
+        Responses.json(ex, 200, initiativeJson(initiative));
+    }
+
+    private void bundles(Exchange ex, List<String> rest) throws IOException {
+        if (rest.isEmpty()) {
+            Exchange.requireMethod(ex, "GET", "POST");
+            if (ex.method().equals("GET")) {
+                Responses.json(ex, 200, bundles.bundles());
+            } else {
+                BundleManager.Installed installed = bundles.install(ex.body());
+                ex.response.setHeader("Location", "/api/v1/platform/bundles/" + installed.bundle().symbolicName());
+                Responses.json(ex, installed.created() ? 201 : 200, installed.bundle());
+            }
+            return;
+        }
+        if (rest.size() != 1) {
+            throw ProblemException.notFound();
+        }
+        Exchange.requireMethod(ex, "GET", "DELETE");
+        String bsn = rest.get(0);
+        if (ex.method().equals("GET")) {
+            BundleInfo info = bundles.bundle(bsn).orElseThrow(ProblemException::notFound);
+            Responses.json(ex, 200, info);
+        } else {
+            bundles.uninstall(bsn);
+            ex.response.setStatus(204);
+        }
+    }
+
+    /** {@code /api/v1/{slug}/modules[/{id}[/settings]]}. */
+    void switchboard(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
+        Optional<Actor> actor = ex.account().map(a -> identity.actor(a, initiative));
+        if (actor.isEmpty()) {
+            throw new ProblemException(401, "Log eerst in / please sign in first");
+        }
+        if (!Access.managesInitiative(actor)) {
+            throw ProblemException.forbidden();
+        }
+        if (rest.isEmpty()) {
+            Exchange.requireMethod(ex, "GET");
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (ModuleInfo m : modules.modules()) {
+                Map<String, Object> json = moduleJson(m);
+                json.put("enabled", modules.isEnabled(initiative.id(), m.id()));
+                list.add(json);
+            }
+            Responses.json(ex, 200, list);
+            return;
+        }
+        String moduleId = rest.get(0);
+        ModuleInfo info = modules.info(moduleId).orElseThrow(ProblemException::notFound);
+        if (rest.size() == 1) {
+            Exchange.requireMethod(ex, "GET", "PUT");
+            if (ex.method().equals("PUT")) {
+                SwitchRequest body = Json.read(ex.body(), SwitchRequest.class);
+                if (body.enabled() == null) {
+                    throw ProblemException.invalidField("enabled", "Verplicht: true of false / required: true or false");
+                }
+                modules.setEnabled(initiative.id(), moduleId, body.enabled());
+            }
+            Map<String, Object> json = moduleJson(info);
+            json.put("enabled", modules.isEnabled(initiative.id(), moduleId));
+            Responses.json(ex, 200, json);
+        } else if (rest.size() == 2 && rest.get(1).equals("settings")) {
+            Exchange.requireMethod(ex, "GET", "PUT");
+            if (ex.method().equals("PUT")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw = Json.read(ex.body(), Map.class);
+                Map<String, String> values = new LinkedHashMap<>();
+                raw.forEach((k, v) -> {
+                    if (!(v instanceof String s)) {
+                        throw ProblemException.invalidField(k, "Geef tekst / give a text value");
+                    }
+                    values.put(k, s);
+                });
+                modules.updateSettings(initiative.id(), moduleId, values);
+            }
+            Responses.json(ex, 200, modules.settings(initiative.id(), moduleId));
+        } else {
+            throw ProblemException.notFound();
+        }
+    }
+
+    static Map<String, Object> initiativeJson(Initiative i) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", i.id());
+        json.put("slug", i.slug());
+        json.put("name", i.name());
+        json.put("archived", i.archived());
+        return json;
+    }
+
+    static Map<String, Object> moduleJson(ModuleInfo m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", m.id());
+        json.put("name", m.name());
+        json.put("summary", m.summary());
+        json.put("version", m.version());
+        json.put("bundle", m.symbolicName());
+        json.put("state", m.state().name());
+        if (m.problem() != null) {
+            json.put("problem", m.problem());
+        }
+        return json;
+    }
+}
