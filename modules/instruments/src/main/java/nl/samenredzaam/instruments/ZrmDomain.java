@@ -1,5 +1,8 @@
 package nl.samenredzaam.instruments;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import nl.samenredzaam.api.i18n.Text;
 
 /** The 13 domains of the Zelfredzaamheidsmatrix (ZRM 2017). */
@@ -18,6 +21,10 @@ public enum ZrmDomain {
     MAATSCHAPPELIJKE_PARTICIPATIE(Text.of("Maatschappelijke participatie", "Social participation")),
     JUSTITIE(Text.of("Justitie", "Justice"));
 
+    /** The lowest and highest score. */
+    public static final int MIN = 1;
+    public static final int MAX = 5;
+
     private final Text label;
 
     ZrmDomain(Text label) {
@@ -26,6 +33,29 @@ public enum ZrmDomain {
 
     public Text label() {
         return label;
+    }
+
+    /** A stable key for forms and JSON, e.g. {@code basale-adl}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The domain with this {@link #key()}, or with this enum name. */
+    public static Optional<ZrmDomain> fromKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        for (ZrmDomain d : values()) {
+            if (d.key().equals(key) || d.name().equals(key)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a score is on the ZRM scale (1 to 5). */
+    public static boolean isValidScore(int score) {
+        return score >= MIN && score <= MAX;
     }
 
     /** The official ZRM score labels, 1 to 5. */

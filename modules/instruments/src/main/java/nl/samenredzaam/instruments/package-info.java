@@ -3,7 +3,7 @@
  * and the Zelfredzaamheidsmatrix (ZRM 2017), with the accessible spider web drawing. A library
  * bundle, not a module: it has no pages and no switch.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package nl.samenredzaam.instruments;
 
