@@ -30,6 +30,9 @@ public interface BundleManager {
     /** Uninstalls a bundle; its module's data is kept. A 404 problem when unknown, 409 for a platform bundle. */
     void uninstall(String symbolicName);
 
+    /** Threads, bundle revisions and memory of the running platform. */
+    RuntimeStats stats();
+
     /** The result of {@link #install}. */
     record Installed(BundleInfo bundle, boolean created) {
     }

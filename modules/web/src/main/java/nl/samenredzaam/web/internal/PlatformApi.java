@@ -89,6 +89,13 @@ final class PlatformApi {
         switch (rest.get(0)) {
             case "initiatives" -> initiatives(ex, rest.subList(1, rest.size()));
             case "bundles" -> bundles(ex, rest.subList(1, rest.size()));
+            case "runtime" -> {
+                if (rest.size() != 1) {
+                    throw ProblemException.notFound();
+                }
+                Exchange.requireMethod(ex, "GET");
+                Responses.json(ex, 200, bundles.stats());
+            }
             case "modules" -> {
                 if (rest.size() != 1) {
                     throw ProblemException.notFound();

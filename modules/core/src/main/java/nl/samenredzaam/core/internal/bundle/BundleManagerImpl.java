@@ -2,10 +2,15 @@ package nl.samenredzaam.core.internal.bundle;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +19,16 @@ import java.util.jar.Manifest;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleRevisions;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +40,7 @@ import nl.samenredzaam.core.platform.BundleManager;
 import nl.samenredzaam.core.platform.ModuleInfo;
 import nl.samenredzaam.core.platform.ModuleRegistry;
 import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.core.platform.RuntimeStats;
 
 /**
  * Installs, updates and uninstalls bundles at run time. Each change resolves first and touches
@@ -49,13 +59,47 @@ public final class BundleManagerImpl implements BundleManager {
     private final ModuleRegistry modules;
     private final Clock clock = Clock.systemUTC();
     private final Object lock = new Object();
+    private final Map<Long, AtomicInteger> starts = new ConcurrentHashMap<>();
+    private final SynchronousBundleListener startCounter = event -> {
+        if (event.getType() == BundleEvent.STARTED) {
+            starts.computeIfAbsent(event.getBundle().getBundleId(), id -> new AtomicInteger()).incrementAndGet();
+        } else if (event.getType() == BundleEvent.UNINSTALLED) {
+            starts.remove(event.getBundle().getBundleId());
+        }
+    };
 
     @Activate
     public BundleManagerImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules) {
         this.context = context;
         this.db = db;
         this.modules = modules;
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.ACTIVE) {
+                starts.put(b.getBundleId(), new AtomicInteger(1));
+            }
+        }
+        context.addBundleListener(startCounter);
         restoreStored();
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(startCounter);
+    }
+
+    @Override
+    public RuntimeStats stats() {
+        Bundle[] all = context.getBundles();
+        int revisions = 0;
+        for (Bundle b : all) {
+            BundleRevisions r = b.adapt(BundleRevisions.class);
+            revisions += r == null ? 0 : r.getRevisions().size();
+        }
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        return new RuntimeStats(ManagementFactory.getThreadMXBean().getThreadCount(), all.length, revisions,
+                wiring.getRemovalPendingBundles().size(), ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+                memory.getHeapMemoryUsage().getUsed(), ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     /** Installs the bundles uploaded earlier (kept in the database), so that a restart changes nothing. */
@@ -117,7 +161,9 @@ public final class BundleManagerImpl implements BundleManager {
         if (moduleId != null) {
             problem = modules.info(moduleId).filter(m -> m.state() != ModuleInfo.State.ACTIVE).map(ModuleInfo::problem).orElse(null);
         }
-        return new BundleInfo(b.getSymbolicName(), b.getVersion().toString(), state(b.getState()), moduleId, removable(b), problem);
+        AtomicInteger started = starts.get(b.getBundleId());
+        return new BundleInfo(b.getSymbolicName(), b.getVersion().toString(), state(b.getState()), moduleId, removable(b), problem,
+                started == null ? 0 : started.get());
     }
 
     private static String moduleId(Bundle b) {
