@@ -1,0 +1,108 @@
+package nl.samenredzaam.calendar.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+
+/**
+ * Expands an activity's RFC 5545 recurrence rule into occurrence starts: a pure function of its
+ * arguments, with the rule evaluated in Europe/Amsterdam local time so that an activity at 10.00
+ * stays at 10.00 across the change to and from summer time. Expansion is done by ical4j.
+ */
+public final class Recurrence {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    /** Upper bound on occurrences per expansion, against rules that would produce millions. */
+    static final int MAX_OCCURRENCES = 2000;
+
+    private Recurrence() {
+    }
+
+    /**
+     * The starts of the occurrences that begin in {@code [from, to)}, earliest first.
+     *
+     * @param first      start of the first occurrence (DTSTART)
+     * @param rrule      an RRULE value such as {@code FREQ=WEEKLY;BYDAY=TU}, or {@code null} for a single event
+     * @param exceptions local dates (Europe/Amsterdam) on which an occurrence does not take place (EXDATE)
+     */
+    public static List<Instant> starts(Instant first, String rrule, Collection<LocalDate> exceptions, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        if (rrule == null || rrule.isBlank()) {
+            boolean inRange = !first.isBefore(from) && first.isBefore(to);
+            return inRange && !exceptions.contains(first.atZone(ZONE).toLocalDate()) ? List.of(first) : List.of();
+        }
+        ZonedDateTime seed = first.atZone(ZONE);
+        if (!to.isAfter(first)) {
+            return List.of();
+        }
+        ZonedDateTime periodStart = (from.isBefore(first) ? first : from).atZone(ZONE);
+        ZonedDateTime periodEnd = to.minusNanos(1).atZone(ZONE);
+        Recur<ZonedDateTime> recur = parse(rrule);
+        List<ZonedDateTime> dates = recur.getDates(seed, periodStart, periodEnd, MAX_OCCURRENCES);
+        Set<LocalDate> skip = exceptions instanceof Set<LocalDate> s ? s : Set.copyOf(exceptions);
+        List<Instant> result = new ArrayList<>(dates.size());
+        for (ZonedDateTime date : dates) {
+            Instant start = date.toInstant();
+            if (!start.isBefore(from) && start.isBefore(to) && !skip.contains(date.toLocalDate())) {
+                result.add(start);
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    /**
+     * Whether {@code start} is an occurrence of the series (not excluded). Used to check a
+     * registration before it is stored.
+     */
+    public static boolean isOccurrence(Instant first, String rrule, Collection<LocalDate> exceptions, Instant start) {
+        return starts(first, rrule, exceptions, start, start.plusSeconds(1)).contains(start);
+    }
+
+    /**
+     * The last start the rule can produce, or {@code null} when it repeats for ever. Stored with
+     * the activity so that listing a month only expands the series that can fall in it.
+     */
+    public static Instant lastStart(Instant first, String rrule, Collection<LocalDate> exceptions) {
+        if (rrule == null || rrule.isBlank()) {
+            return first;
+        }
+        Recur<ZonedDateTime> recur = parse(rrule);
+        if (recur.getUntil() == null && recur.getCount() < 1) {
+            return null;
+        }
+        Instant horizon = first.plus(Duration.ofDays(366L * 50));
+        List<ZonedDateTime> dates = recur.getDates(first.atZone(ZONE), first.atZone(ZONE), horizon.atZone(ZONE), -1);
+        return dates.isEmpty() ? first : dates.get(dates.size() - 1).toInstant();
+    }
+
+    /**
+     * Parses and checks a rule: only daily, weekly, monthly and yearly rules (an activity does not
+     * repeat every minute). Throws {@link IllegalArgumentException} when the rule is not valid.
+     */
+    public static Recur<ZonedDateTime> parse(String rrule) {
+        Recur<ZonedDateTime> recur;
+        try {
+            recur = new Recur<>(rrule.strip().replaceFirst("(?i)^RRULE:", ""));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a valid RRULE", e);
+        }
+        Frequency frequency = recur.getFrequency();
+        if (frequency == null || frequency == Frequency.SECONDLY || frequency == Frequency.MINUTELY
+                || frequency == Frequency.HOURLY) {
+            throw new IllegalArgumentException("only DAILY, WEEKLY, MONTHLY and YEARLY rules");
+        }
+        return recur;
+    }
+}
