@@ -54,6 +54,7 @@ public final class FrontServlet extends HttpServlet {
     private final transient PlatformApi api;
     private final transient LoginPages login;
     private final transient InitiativePages pages;
+    private final transient OperatorPages operator;
 
     @Activate
     public FrontServlet(@Reference InitiativeService initiatives, @Reference ModuleRegistry modules, @Reference BundleManager bundles,
@@ -66,6 +67,7 @@ public final class FrontServlet extends HttpServlet {
         this.api = new PlatformApi(initiatives, modules, bundles, identity);
         this.login = new LoginPages(identity, responses);
         this.pages = new InitiativePages(initiatives, modules, identity, responses);
+        this.operator = new OperatorPages(initiatives, modules, bundles, responses, pages);
     }
 
     /** Drops cached routes of a module that went away, so its class loader can be freed. */
@@ -114,6 +116,7 @@ public final class FrontServlet extends HttpServlet {
             case "login" -> login.login(ex);
             case "logout" -> login.logout(ex);
             case "api" -> api(ex, s);
+            case "platform" -> operator.handle(ex, s.subList(1, s.size()));
             default -> initiativePage(ex, s);
         }
     }

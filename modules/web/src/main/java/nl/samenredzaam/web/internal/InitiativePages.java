@@ -2,6 +2,7 @@ package nl.samenredzaam.web.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,28 +12,29 @@ import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.module.MenuItem;
+import nl.samenredzaam.api.module.Module;
+import nl.samenredzaam.api.privacy.PrivacyContributor;
 import nl.samenredzaam.api.web.Html;
-import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.core.platform.InitiativeService;
-import nl.samenredzaam.core.platform.ModuleInfo;
 import nl.samenredzaam.core.platform.ModuleRegistry;
 import nl.samenredzaam.identity.platform.IdentityService;
-import nl.samenredzaam.identity.platform.Session;
 
-/** The platform landing page, an initiative's home page and its module switchboard (beheer). */
+/** The platform landing page, an initiative's home page and privacy statement; hands {@code beheer} to {@link AdminPages}. */
 final class InitiativePages {
 
     private final InitiativeService initiatives;
     private final ModuleRegistry modules;
     private final IdentityService identity;
     private final Responses responses;
+    private final AdminPages admin;
 
     InitiativePages(InitiativeService initiatives, ModuleRegistry modules, IdentityService identity, Responses responses) {
         this.initiatives = initiatives;
         this.modules = modules;
         this.identity = identity;
         this.responses = responses;
+        this.admin = new AdminPages(modules, identity, responses);
     }
 
     void landing(Exchange ex) throws IOException {
@@ -49,60 +51,68 @@ final class InitiativePages {
         Set<String> enabled = modules.enabledModules(initiative.id());
         List<HomeItem> items = new ArrayList<>();
         for (ModuleRegistry.Active active : modules.activeModules()) {
-            if (!enabled.contains(active.module().id())) {
+            Module module = active.module();
+            if (!enabled.contains(module.id())) {
                 continue;
             }
-            for (MenuItem item : active.module().menu()) {
-                if (item.area() == MenuItem.Area.MAIN && Access.allowed(actor, item.permission())) {
-                    items.add(new HomeItem(item.label().in(ex.locale()), active.module().summary().in(ex.locale()),
-                            "/" + initiative.slug() + "/" + active.module().id() + item.path()));
+            MenuItem first = null;
+            boolean allowed = false;
+            for (MenuItem item : module.menu()) {
+                if (item.area() != MenuItem.Area.MAIN) {
+                    continue;
+                }
+                if (Access.allowed(actor, item.permission())) {
+                    first = item;
+                    allowed = true;
                     break;
                 }
+                if (first == null) {
+                    first = item;
+                }
             }
+            if (first == null || (!allowed && actor.isPresent())) {
+                continue; // no page for residents, or a member without the permission
+            }
+            items.add(new HomeItem(first.label().in(ex.locale()), module.summary().in(ex.locale()),
+                    "/" + initiative.slug() + "/" + module.id() + first.path(), !allowed));
         }
-        Html content = Templates.render("home.jte", Map.of("msg", msg, "items", items, "signedIn", actor.isPresent()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("msg", msg);
+        params.put("items", items);
+        params.put("signedIn", actor.isPresent());
+        params.put("slug", initiative.slug());
+        Html content = Templates.render("home.jte", params);
         responses.write(ex, WebResponse.page(initiative.name(), content), new Shell.Context(initiative, actor, null));
+    }
+
+    /** {@code /{slug}/privacy}: the privacy statement, with each enabled module's retention rule. */
+    void privacy(Exchange ex, Initiative initiative) throws IOException {
+        Exchange.requireMethod(ex, "GET");
+        Optional<Actor> actor = actor(ex, initiative);
+        Messages msg = Shell.messages(ex);
+        Set<String> enabled = modules.enabledModules(initiative.id());
+        List<PrivacyItem> items = new ArrayList<>();
+        for (PrivacyContributor contributor : PageServices.current().privacyContributors()) {
+            if (!enabled.contains(contributor.moduleId())) {
+                continue;
+            }
+            String name = modules.info(contributor.moduleId()).map(m -> m.name().in(ex.locale())).orElse(contributor.moduleId());
+            items.add(new PrivacyItem(name, contributor.retention().in(ex.locale())));
+        }
+        items.sort((a, b) -> a.module().compareToIgnoreCase(b.module()));
+        Theme theme = PageServices.current().theme(initiative.id());
+        Map<String, Object> params = new HashMap<>();
+        params.put("msg", msg);
+        params.put("items", items);
+        params.put("name", initiative.name());
+        params.put("theme", theme);
+        Html content = Templates.render("privacy.jte", params);
+        responses.write(ex, WebResponse.page(msg.get("privacy.title"), content), new Shell.Context(initiative, actor, null));
     }
 
     /** {@code /{slug}/beheer/...}: the initiative admin's pages. */
     void admin(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
-        Optional<Actor> actor = actor(ex, initiative);
-        if (actor.isEmpty()) {
-            ex.response.setStatus(303);
-            ex.response.setHeader("Location", "/login?returnTo=/" + initiative.slug() + "/beheer/");
-            return;
-        }
-        if (!Access.managesInitiative(actor)) {
-            throw ProblemException.forbidden();
-        }
-        Shell.Context context = new Shell.Context(initiative, actor, null);
-        if (rest.isEmpty()) {
-            Exchange.requireMethod(ex, "GET");
-            switchboard(ex, initiative, context);
-        } else if (rest.size() == 1 && rest.get(0).equals("modules")) {
-            Exchange.requireMethod(ex, "POST");
-            Csrf.check(ex);
-            String moduleId = ex.formField("module").orElseThrow(() -> ProblemException.invalidField("module", "Verplicht / required"));
-            boolean on = Boolean.parseBoolean(ex.formField("enabled").orElse("false"));
-            modules.setEnabled(initiative.id(), moduleId, on);
-            ex.response.setStatus(303);
-            ex.response.setHeader("Location", "/" + initiative.slug() + "/beheer/");
-        } else {
-            throw ProblemException.notFound();
-        }
-    }
-
-    private void switchboard(Exchange ex, Initiative initiative, Shell.Context context) throws IOException {
-        Messages msg = Shell.messages(ex);
-        List<SwitchRow> rows = new ArrayList<>();
-        for (ModuleInfo m : modules.modules()) {
-            rows.add(new SwitchRow(m.id(), m.name().in(ex.locale()), m.summary().in(ex.locale()), msg.get("state." + m.state().name()),
-                    m.problem(), modules.isEnabled(initiative.id(), m.id())));
-        }
-        String csrf = ex.session().map(Session::csrfToken).orElse("");
-        Html content = Templates.render("switchboard.jte", Map.of("msg", msg, "rows", rows, "csrf", csrf,
-                "action", "/" + initiative.slug() + "/beheer/modules"));
-        responses.write(ex, WebResponse.page(msg.get("switchboard.title"), content), context);
+        admin.handle(ex, initiative, rest);
     }
 
     private Optional<Actor> actor(Exchange ex, Initiative initiative) {

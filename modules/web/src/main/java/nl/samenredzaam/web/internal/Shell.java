@@ -1,5 +1,7 @@
 package nl.samenredzaam.web.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +15,18 @@ import nl.samenredzaam.api.module.MenuItem;
 import nl.samenredzaam.api.web.Html;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.platform.ModuleRegistry;
+import nl.samenredzaam.identity.platform.Account;
 import nl.samenredzaam.identity.platform.Session;
 
 /**
- * The page layout around every page: the initiative's name, the menu of its enabled modules (only
- * entries the person may use), language switch, sign-in state.
+ * The page layout around every page: the initiative's name, logo and colours, the menu of its
+ * enabled modules (only entries the person may use), language switch, sign-in state, footer with
+ * contact details and the privacy statement.
  */
 final class Shell {
+
+    /** How long the language choice is remembered, in seconds (one year). */
+    static final int LANG_COOKIE_AGE = 365 * 24 * 3600;
 
     /** Where a page is shown. */
     record Context(Initiative initiative, Optional<Actor> actor, String currentModule) {
@@ -39,15 +46,28 @@ final class Shell {
     }
 
     String page(Exchange ex, Context context, String title, Html content) {
+        rememberLanguage(ex);
         Messages msg = messages(ex);
         Initiative initiative = context.initiative();
         List<PageModel.NavItem> nav = initiative == null ? List.of() : nav(ex, initiative, context);
         String admin = initiative != null && Access.managesInitiative(context.actor()) ? "/" + initiative.slug() + "/beheer/" : null;
-        String userName = ex.account().map(a -> a.displayName()).orElse(null);
+        Optional<Account> account = ex.account();
+        String userName = account.map(Account::displayName).orElse(null);
+        String operator = account.filter(Account::operator).isPresent() ? "/platform/" : null;
         String csrf = ex.session().map(Session::csrfToken).orElse("");
+        Theme theme = initiative == null ? Theme.standard() : PageServices.current().theme(initiative.id());
         PageModel model = new PageModel(msg, msg.locale().getLanguage(), title, initiative, nav, userName, csrf, content,
-                otherLanguageHref(ex), admin);
+                otherLanguageHref(ex), admin, theme, operator);
         return Templates.page(model);
+    }
+
+    /** A {@code ?lang=} link sets the language for the next pages too. */
+    private static void rememberLanguage(Exchange ex) {
+        String lang = ex.request.getParameter("lang");
+        if ("nl".equals(lang) || "en".equals(lang)) {
+            ex.response.addHeader("Set-Cookie", Exchange.LANG_COOKIE + "=" + lang + "; Path=/; Max-Age=" + LANG_COOKIE_AGE
+                    + "; SameSite=Lax" + (ex.secure() ? "; Secure" : ""));
+        }
     }
 
     private List<PageModel.NavItem> nav(Exchange ex, Initiative initiative, Context context) {
@@ -68,9 +88,22 @@ final class Shell {
         return items;
     }
 
-    private static String otherLanguageHref(Exchange ex) {
+    /** This page in the other language; other query parameters are kept. */
+    static String otherLanguageHref(Exchange ex) {
         String other = "en".equals(ex.locale().getLanguage()) ? "nl" : "en";
-        return ex.request.getRequestURI() + "?lang=" + other;
+        StringBuilder href = new StringBuilder(ex.request.getRequestURI()).append("?lang=").append(other);
+        if ("GET".equals(ex.method())) {
+            Map<String, String[]> params = ex.request.getParameterMap();
+            params.forEach((name, values) -> {
+                if (!name.equals("lang")) {
+                    for (String v : values) {
+                        href.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                                .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                    }
+                }
+            });
+        }
+        return href.toString();
     }
 
     String errorPage(Exchange ex, Context context, ProblemException problem) {
