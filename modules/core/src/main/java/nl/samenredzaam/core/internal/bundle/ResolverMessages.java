@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 final class ResolverMessages {
 
     private static final Pattern REQUIREMENT = Pattern.compile(
-            "missing requirement \\[[^\\]]*\\] ([a-z.]+); (\\(.*?\\))(?= Unresolved requirements|\\]|$| \\[caused by)");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\(([a-zA-Z.]+)(>=|<=|=)([^()]*)\\)");
+            // the requirer reads "[name [id](R id.rev)]": one level of nested brackets
+            "missing requirement \\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\] ([a-z.]+); (\\(.*?\\))(?= Unresolved requirements|\\]|$| \\[caused by)");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\(([a-zA-Z.-]+)(>=|<=|=)([^()]*)\\)");
 
     private ResolverMessages() {
     }
@@ -50,7 +51,7 @@ final class ResolverMessages {
             String value = a.group(3);
             if (key.equals(namespace) || key.equals("osgi.wiring.package") || key.equals("objectClass")) {
                 name = value;
-            } else if (key.equals("version")) {
+            } else if (key.equals("version") || key.equals("bundle-version")) {
                 versions.add((negated ? (op.equals(">=") ? "<" : ">") : op) + value);
             }
         }
@@ -60,8 +61,11 @@ final class ResolverMessages {
             case "osgi.wiring.package" -> "De bundel heeft het Java-pakket " + what + version
                     + " nodig, maar geen geïnstalleerde bundel biedt dat aan. / The bundle needs Java package " + what + version
                     + ", which no installed bundle provides.";
-            case "osgi.ee" -> "De bundel heeft een andere Java-versie nodig: " + filter + ". / The bundle needs another Java version: "
-                    + filter + ".";
+            case "osgi.ee" -> {
+                String ee = name == null ? filter : name + versions.stream().map(v -> " " + (v.startsWith("=") ? v.substring(1) : v))
+                        .collect(java.util.stream.Collectors.joining());
+                yield "De bundel heeft een andere Java-versie nodig: " + ee + ". / The bundle needs another Java version: " + ee + ".";
+            }
             case "osgi.service" -> "De bundel heeft de dienst " + what + " nodig. / The bundle needs service " + what + ".";
             case "osgi.extender" -> "De bundel heeft de uitbreiding " + what + version + " nodig. / The bundle needs extender " + what
                     + version + ".";

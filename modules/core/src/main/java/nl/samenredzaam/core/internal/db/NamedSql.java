@@ -48,6 +48,11 @@ record NamedSql(String jdbc, List<String> names) {
                 end = end < 0 ? n : end;
                 out.append(sql, i, end);
                 i = end;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                out.append(sql, i, end);
+                i = end;
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
                 out.append("::");
                 i += 2;
