@@ -1,0 +1,134 @@
+package nl.samenredzaam.volunteering.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.api.identity.Directory;
+import nl.samenredzaam.api.module.MenuItem;
+import nl.samenredzaam.api.module.Module;
+import nl.samenredzaam.api.module.Permission;
+import nl.samenredzaam.api.module.Role;
+import nl.samenredzaam.api.module.Setting;
+import nl.samenredzaam.api.web.Route;
+import nl.samenredzaam.api.web.Route.Method;
+
+/** The module description: permissions, menu, settings, pages and API of volunteer matching. */
+@Component(service = Module.class)
+public final class VolunteeringModule implements Module {
+
+    public static final String ID = "volunteering";
+    /** Ask for help for oneself. */
+    public static final String ASK = "volunteering.ask";
+    /** Offer help: see open requests, react, keep a profile. */
+    public static final String HELP = "volunteering.help";
+    /** Route requests: see all, file on behalf, propose and confirm, dashboard, VOG. */
+    public static final String COORDINATE = "volunteering.coordinate";
+
+    private final List<Route> routes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ActivityOffer activities;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Directory directory;
+
+    @Activate
+    public VolunteeringModule(@Reference Notifier notifier) {
+        this(notifier, Clock.systemUTC());
+    }
+
+    public VolunteeringModule(Notifier notifier, Clock clock) {
+        RequestRepository requests = new RequestRepository();
+        ProfileRepository profiles = new ProfileRepository();
+        Requests service = new Requests(requests, profiles, notifier, clock);
+        Matching matching = new Matching(requests, profiles);
+        Web web = new Web(clock, () -> activities, () -> directory);
+        RequestApi api = new RequestApi(service, requests, matching, web);
+        ProfileApi profileApi = new ProfileApi(profiles, requests, web);
+        RequestPages pages = new RequestPages(service, requests, profiles, matching, web);
+        ProfilePages profilePages = new ProfilePages(profiles, web);
+        DashboardPages dashboard = new DashboardPages(new Dashboard(requests, profiles), web);
+        this.routes = List.of(
+                Route.page(Method.GET, "", Permission.MEMBER, pages::home),
+                Route.page(Method.GET, "/vragen/nieuw", ASK, pages::form),
+                Route.page(Method.POST, "/vragen", ASK, pages::create),
+                Route.page(Method.GET, "/vragen/{id}", Permission.MEMBER, pages::detail),
+                Route.page(Method.POST, "/vragen/{id}/actie", Permission.MEMBER, pages::act),
+                Route.page(Method.GET, "/profiel", HELP, profilePages::form),
+                Route.page(Method.POST, "/profiel", HELP, profilePages::save),
+                Route.page(Method.GET, "/vrijwilligers", COORDINATE, profilePages::list),
+                Route.page(Method.GET, "/vrijwilligers/{userId}", COORDINATE, profilePages::vogForm),
+                Route.page(Method.POST, "/vrijwilligers/{userId}", COORDINATE, profilePages::saveVog),
+                Route.page(Method.GET, "/overzicht", COORDINATE, dashboard::show),
+                Route.api(Method.GET, "/categories", Permission.MEMBER, api::categories),
+                Route.api(Method.GET, "/activities", ASK, api::activities),
+                Route.api(Method.GET, "/requests", Permission.MEMBER, api::list),
+                Route.api(Method.POST, "/requests", ASK, api::create),
+                Route.api(Method.GET, "/requests/{id}", Permission.MEMBER, api::get),
+                Route.api(Method.POST, "/requests/{id}/actions", Permission.MEMBER, api::act),
+                Route.api(Method.GET, "/requests/{id}/suggestions", COORDINATE, api::suggestions),
+                Route.api(Method.GET, "/profiles", COORDINATE, profileApi::list),
+                Route.api(Method.GET, "/profiles/me", HELP, profileApi::mine),
+                Route.api(Method.PUT, "/profiles/me", HELP, profileApi::saveMine),
+                Route.api(Method.PUT, "/profiles/{userId}/vog", COORDINATE, profileApi::saveVog),
+                Route.api(Method.GET, "/dashboard", COORDINATE, dashboard::json));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Text name() {
+        return Text.of("Hulpvraag en hulpaanbod", "Help requests and volunteers");
+    }
+
+    @Override
+    public Text summary() {
+        return Text.of("Inwoners vragen hulp, vrijwilligers bieden hulp. Coördinatoren koppelen vraag en aanbod.",
+                "Residents ask for help, volunteers offer it. Coordinators match requests with volunteers.");
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(
+                Permission.of(ASK, Text.of("Hulp vragen", "Ask for help"), Role.RESIDENT, Role.COORDINATOR),
+                Permission.of(HELP, Text.of("Hulp bieden als vrijwilliger", "Offer help as a volunteer"), Role.VOLUNTEER),
+                Permission.of(COORDINATE, Text.of("Hulpvragen koppelen en VOG's bijhouden", "Match requests and keep VOGs"),
+                        Role.COORDINATOR));
+    }
+
+    @Override
+    public Set<String> worksWith() {
+        return Set.of("calendar", "referral", "wmo-intake");
+    }
+
+    @Override
+    public List<MenuItem> menu() {
+        return List.of(MenuItem.main("", Text.of("Hulp", "Help"), Permission.MEMBER),
+                MenuItem.main("/overzicht", Text.of("Hulp: overzicht", "Help: dashboard"), COORDINATE));
+    }
+
+    @Override
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                new Setting(Web.REVIEW_FIRST, Text.of("Bekijkt een coördinator een hulpvraag van een inwoner eerst? (ja/nee)",
+                        "Does a coordinator look at a resident's request first? (ja/nee)"), "ja"),
+                new Setting(Web.COORDINATOR_CONFIRMS, Text.of("Moet een coördinator de reactie van een vrijwilliger bevestigen? (ja/nee)",
+                        "Must a coordinator confirm a volunteer's reaction? (ja/nee)"), "nee"));
+    }
+}
