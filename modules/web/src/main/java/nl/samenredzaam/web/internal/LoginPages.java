@@ -2,8 +2,8 @@ package nl.samenredzaam.web.internal;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-
 
 import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.api.web.Html;
@@ -25,6 +25,10 @@ final class LoginPages {
 
     void login(Exchange ex) throws IOException {
         Exchange.requireMethod(ex, "GET", "POST");
+        if (ex.method().equals("POST")) {
+            // read the body before anything asks the servlet container for a parameter: that would consume it
+            ex.form();
+        }
         Messages msg = Shell.messages(ex);
         String returnTo = safeReturn(ex.method().equals("GET") ? ex.request.getParameter("returnTo") : ex.formField("returnTo").orElse(null));
         if (ex.method().equals("GET")) {
@@ -32,7 +36,7 @@ final class LoginPages {
             return;
         }
         String username = ex.formField("username").orElse("");
-        String password = ex.form().getOrDefault("password", java.util.List.of("")).get(0);
+        String password = ex.form().getOrDefault("password", List.of("")).get(0);
         if (username.isEmpty() || password.isEmpty()) {
             show(ex, msg, username, msg.get("login.missing"), returnTo, 400);
             return;

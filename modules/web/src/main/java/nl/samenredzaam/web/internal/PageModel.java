@@ -33,6 +33,11 @@ public record PageModel(Messages msg, String lang, String title, Initiative init
         return initiative == null ? "/" : "/" + initiative.slug() + "/";
     }
 
+    /** The browser tab's title: the page, then the site (once when they are the same). */
+    public String documentTitle() {
+        return title.equals(siteName()) ? title : title + " – " + siteName();
+    }
+
     public String siteName() {
         return initiative == null ? "Samenredzaam" : initiative.name();
     }
