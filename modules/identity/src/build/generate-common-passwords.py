@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Generates common-passwords.txt: passwords people pick often, made from well-known patterns
+(common words in Dutch and English, first names, football clubs, places, keyboard walks) with the
+usual decorations (digits, years, an exclamation mark, repetition). Nothing is downloaded.
+
+Run from modules/identity:  python3 src/build/generate-common-passwords.py
+The check is case-insensitive and also strips digits and symbols at both ends and undoes simple
+letter-for-digit swaps, so the list holds lower-case forms only."""
+
+import os
+
+WORDS = """
+password passw0rd wachtwoord wachtw00rd welkom welkom01 welcome qwerty azerty letmein iloveyou
+ikhouvanjou ikhouvanje admin administrator beheerder beheer root user gebruiker test testtest
+testen geheim secret geheimpje dragon monkey football voetbal baseball basketball sunshine
+princess prinses shadow master superman batman spiderman trustno1 whatever freedom starwars
+pokemon minecraft fortnite roblox liverpool chelsea arsenal barcelona realmadrid manchester
+ajax feyenoord psv twente azalkmaar vitesse heerenveen utrecht amsterdam rotterdam denhaag
+eindhoven groningen tilburg almere breda nijmegen arnhem haarlem enschede maastricht zwolle
+leiden dordrecht zoetermeer deventer delft alkmaar apeldoorn amersfoort leeuwarden
+nederland holland oranje friesland brabant limburg zeeland gelderland drenthe overijssel
+zomer winter lente herfst voorjaar najaar januari februari maart april mei juni juli augustus
+september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+hallo hoi doei kaas fiets hond honden kat poes poesje konijn paard paarden bloem bloemen
+liefde schatje lieverd schat mama papa oma opa familie vakantie kerstmis sinterklaas
+computer internet laptop samsung iphone google facebook instagram microsoft windows linux apple
+banaan appel chocolade pannenkoek stroopwafel drop koffie bier heineken
+zorg thuiszorg huisarts vrijwilliger coordinator buurt dorp gemeente zorgcooperatie samen
+sterk gezond vitaal inwoner buurthuis wijk zorgverlener verpleegkundige
+love lovely loveme iloveu babygirl baby angel angels jesus christ god heaven hemel
+money geld rich success summer spring autumn flower flowers happy sunny
+cookie cheese pepper ginger orange purple yellow green blue black white red silver golden
+tigger lion tiger eagle falcon wolf bear panda dolphin
+hello hello123 goodbye thankyou please sorry friend friends vriend vriendin
+qwertyuiop asdfghjkl zxcvbnm azertyuiop poiuytreza 1qaz2wsx 1qaz2wsx3edc qazwsx qazwsxedc
+123qwe qwe123 1q2w3e4r 1q2w3e4r5t 1q2w3e4r5t6y zaq12wsx q1w2e3r4 q1w2e3r4t5 asdf1234 qwer1234
+abcd1234 abc123 abcdef abcdefgh abcdefghijkl a1b2c3d4 a1b2c3d4e5 asdfgh asdfasdf qwerasdf
+zxcvbn 1234qwer qwertz qwertzuiop
+123456 1234567 12345678 123456789 1234567890 12345678901 123456789012 0987654321 987654321
+111111 1111111111 000000 0000000000 121212 123123 123321 112233 654321 696969 147258369
+159753 159357 741852963 789456123 147852369
+changeme opensesame letmein123 mypassword mijnwachtwoord nieuwwachtwoord newpassword
+default standaard wachtwoord1 password1 loginnaam inloggen login logon access toegang
+correcthorsebatterystaple ilovemyfamily ilovemydog ilovemycat ikhouvanmijnfamilie
+""".split()
+
+NAMES = """
+jan piet kees henk gerrit willem johan peter mark dennis sander bas tom daan sem lucas levi
+finn milan noah luuk jesse thijs ruben niels koen tim rick kevin stefan martijn jeroen bram
+wouter erik frank hans arjan marco patrick robert richard michael thomas david daniel jasper
+emma julia sophie lisa anna sanne lotte eva fleur marieke ria truus annie maria johanna
+cornelia hendrik anouk femke iris linda sandra monique ingrid petra esther marloes manon
+kim laura nina sara tess zoe mila saar lieke noor isa yara elif fatima mohammed ahmed
+jessica ashley jennifer amanda nicole michelle melissa stephanie elizabeth charlie
+jordan hunter ranger buster harley ginger max bella luna rocky sammy lucky daisy molly
+""".split()
+
+# Digits and symbols at either end are stripped by the check itself; these full forms are
+# listed too so that the list stands on its own.
+SUFFIXES = ["1", "12", "123", "1234", "12345", "123456", "!", "123!", "01"]
+SUFFIXES += [str(y) for y in range(2018, 2027)]
+
+
+def main():
+    entries = set()
+    bases = set(WORDS) | set(NAMES)
+    for base in bases:
+        entries.add(base)
+        entries.add(base + base)
+    for base in WORDS:
+        for suffix in SUFFIXES:
+            candidate = base + suffix
+            if len(candidate) >= 12:
+                entries.add(candidate)
+    for first in ["ikhouvan", "ilove", "welkom", "mijn", "my"]:
+        for base in bases:
+            entries.add(first + base)
+    out = os.path.join(os.path.dirname(__file__), "..", "main", "resources", "nl", "samenredzaam", "identity",
+                       "internal", "password", "common-passwords.txt")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# Common passwords (lower case), generated by src/build/generate-common-passwords.py\n")
+        for entry in sorted(entries):
+            f.write(entry + "\n")
+    print(len(entries), "entries")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+package nl.samenredzaam.identity.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.identity.internal.password.Argon2id;
+import nl.samenredzaam.identity.internal.password.PasswordRules;
+import nl.samenredzaam.identity.internal.session.LoginThrottle;
+import nl.samenredzaam.identity.internal.session.Secrets;
+import nl.samenredzaam.identity.internal.store.UserRepository;
+import nl.samenredzaam.identity.internal.store.UserRow;
+import nl.samenredzaam.identity.platform.LoginResult;
+
+/**
+ * Checks passwords. An unknown user, an offline account (no password) and a disabled account
+ * cost the same Argon2id verification as a wrong password (against a dummy hash), and all give
+ * the same answer, so neither the answer nor its timing tells whether an account exists.
+ * Passwords are never logged, and neither are user names (log lines name user ids only).
+ */
+final class Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    /** Longer input is refused without hashing it (still after the dummy verification). */
+    private static final int MAX_INPUT = 1024;
+    private static final String UNKNOWN_ADDRESS = "unknown";
+
+    private final PlatformDatabase db;
+    private final Argon2id hasher;
+    private final PasswordRules rules;
+    private final LoginThrottle throttle;
+    private final UserRepository users = new UserRepository();
+    private final String dummyHash;
+
+    Authenticator(PlatformDatabase db, Argon2id hasher, PasswordRules rules, Clock clock) {
+        this.db = db;
+        this.hasher = hasher;
+        this.rules = rules;
+        this.throttle = new LoginThrottle(clock);
+        this.dummyHash = hasher.hash(Secrets.random());
+    }
+
+    LoginResult authenticate(String username, String password, String remoteAddress) {
+        String name = AccountFields.normalizeUsername(username);
+        String address = remoteAddress == null || remoteAddress.isBlank() ? UNKNOWN_ADDRESS : remoteAddress;
+        if (throttle.blocked(name, address)) {
+            LOG.warn("Sign-in refused: too many failed attempts for this account or address");
+            return LoginResult.failed(LoginResult.Outcome.THROTTLED);
+        }
+        Optional<UserRow> user = AccountFields.isUsername(name) ? db.global(sql -> users.byUsername(sql, name)) : Optional.empty();
+        boolean usable = password != null && password.length() <= MAX_INPUT;
+        String stored = user.map(UserRow::passwordHash).orElse(null);
+        boolean matches;
+        if (stored == null || !usable) {
+            hasher.verify(usable ? password : "", dummyHash);
+            matches = false;
+        } else {
+            matches = hasher.verify(password, stored);
+        }
+        if (matches && !user.get().disabled()) {
+            throttle.succeeded(name);
+            UserRow u = user.get();
+            if (hasher.needsRehash(stored)) {
+                String fresh = hasher.hash(password);
+                db.global(sql -> {
+                    users.setPasswordHash(sql, u.id(), fresh);
+                    return null;
+                });
+            }
+            LOG.debug("Sign-in of user {}", u.id());
+            return LoginResult.ok(u.account());
+        }
+        throttle.failed(name, address);
+        return LoginResult.failed(LoginResult.Outcome.BAD_CREDENTIALS);
+    }
+
+    Optional<Text> problem(String password, String username) {
+        return rules.problem(password, username);
+    }
+
+    /** A new hash for a password that passed the rules. */
+    String hash(String password) {
+        return hasher.hash(password);
+    }
+
+    void changePassword(long userId, String currentPassword, String newPassword) {
+        UserRow user = db.global(sql -> users.byId(sql, userId)).orElseThrow(ProblemException::notFound);
+        if (user.disabled()) {
+            throw ProblemException.forbidden();
+        }
+        if (throttle.blocked(user.username(), null)) {
+            throw new ProblemException(429, "Too many attempts; try again later");
+        }
+        boolean usable = currentPassword != null && currentPassword.length() <= MAX_INPUT;
+        boolean matches;
+        if (user.passwordHash() == null || !usable) {
+            hasher.verify("", dummyHash);
+            matches = false;
+        } else {
+            matches = hasher.verify(currentPassword, user.passwordHash());
+        }
+        if (!matches) {
+            throttle.failed(user.username(), null);
+            throw ProblemException.invalidField("currentPassword",
+                    "Het huidige wachtwoord klopt niet. / The current password is not right.");
+        }
+        rules.problem(newPassword, user.username()).ifPresent(problem -> {
+            throw ProblemException.invalidField("newPassword", problem.nl() + " / " + problem.en());
+        });
+        String fresh = hasher.hash(newPassword);
+        db.global(sql -> {
+            users.setPasswordHash(sql, userId, fresh);
+            return null;
+        });
+        LOG.info("Password changed for user {}", userId);
+    }
+}

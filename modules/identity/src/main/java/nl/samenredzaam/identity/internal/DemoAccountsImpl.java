@@ -1,0 +1,68 @@
+package nl.samenredzaam.identity.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.module.Role;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.identity.internal.store.MembershipRepository;
+import nl.samenredzaam.identity.internal.store.UserRepository;
+import nl.samenredzaam.identity.internal.store.UserRow;
+
+/**
+ * The fictional accounts of the demo initiative, all with the documented password
+ * {@value #PASSWORD}. Idempotent: existing accounts are kept, missing roles are added.
+ */
+final class DemoAccountsImpl {
+
+    /** The demo password (documented in the README); only used with {@code --demo}. */
+    static final String PASSWORD = "lindeholt-demo";
+
+    /** A demo person. */
+    record DemoPerson(String username, String displayName, String email, Role role) {
+    }
+
+    static final List<DemoPerson> PEOPLE = List.of(
+            new DemoPerson("coordinator", "Ria Jansen (coördinator)", "ria.jansen@lindeholt.example", Role.COORDINATOR),
+            new DemoPerson("resident", "Gerrit de Boer (inwoner)", "gerrit.deboer@lindeholt.example", Role.RESIDENT),
+            new DemoPerson("resident2", "Truus Bakker-Visser (inwoner)", null, Role.RESIDENT),
+            new DemoPerson("volunteer", "Sanne Meijer (vrijwilliger)", "sanne.meijer@lindeholt.example", Role.VOLUNTEER),
+            new DemoPerson("volunteer2", "Youssef El Amrani (vrijwilliger)", "youssef.elamrani@lindeholt.example", Role.VOLUNTEER),
+            new DemoPerson("professional", "Marieke Smit (wijkverpleegkundige)", "marieke.smit@lindeholt.example", Role.PROFESSIONAL),
+            new DemoPerson("referrer", "Pieter van Dijk (huisarts)", "praktijk.vandijk@lindeholt.example", Role.REFERRER),
+            new DemoPerson("beheerder", "Henk Mulder (beheerder)", "henk.mulder@lindeholt.example", Role.ADMIN));
+
+    private final PlatformDatabase db;
+    private final Clock clock;
+    private final Authenticator passwords;
+    private final UserRepository users = new UserRepository();
+    private final MembershipRepository memberships = new MembershipRepository();
+
+    DemoAccountsImpl(PlatformDatabase db, Clock clock, Authenticator passwords) {
+        this.db = db;
+        this.clock = clock;
+        this.passwords = passwords;
+    }
+
+    Map<String, Long> ensure(Initiative initiative) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (DemoPerson person : PEOPLE) {
+            long id = db.global(sql -> users.byUsername(sql, person.username())).map(UserRow::id)
+                    .orElseGet(() -> create(person, now));
+            db.transaction(initiative.id(), sql -> memberships.add(sql, id, person.role(), now));
+            ids.put(person.username(), id);
+        }
+        return ids;
+    }
+
+    private long create(DemoPerson person, Instant now) {
+        String hash = passwords.hash(PASSWORD);
+        return db.global(sql -> users.insert(sql, person.username(), person.displayName(), person.email(), hash, false, false,
+                now, null));
+    }
+}

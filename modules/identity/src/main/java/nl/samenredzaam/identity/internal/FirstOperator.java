@@ -1,0 +1,86 @@
+package nl.samenredzaam.identity.internal;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.core.platform.DataAccessException;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.identity.internal.session.Secrets;
+import nl.samenredzaam.identity.internal.store.UserRepository;
+
+/**
+ * Creates the first platform operator, {@value #USERNAME}, when there is none: with the password
+ * from {@value #ENV}, or else with a random one that is printed once to standard output (never
+ * through the logger: no password may appear in a log line).
+ */
+final class FirstOperator {
+
+    static final String USERNAME = "admin";
+    static final String ENV = "SAMENREDZAAM_ADMIN_PASSWORD";
+    static final int GENERATED_LENGTH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(FirstOperator.class);
+
+    private final PlatformDatabase db;
+    private final Clock clock;
+    private final Authenticator passwords;
+    private final UserRepository users = new UserRepository();
+
+    FirstOperator(PlatformDatabase db, Clock clock, Authenticator passwords) {
+        this.db = db;
+        this.clock = clock;
+        this.passwords = passwords;
+    }
+
+    /**
+     * Ensures the operator account exists.
+     *
+     * @param configured the password from {@value #ENV}, or {@code null}
+     * @param console    where a generated password is shown
+     * @return whether the account was created now
+     * @throws IllegalStateException when the configured password breaks the rules
+     */
+    boolean ensure(String configured, PrintStream console) {
+        if (exists()) {
+            return false;
+        }
+        boolean generate = configured == null || configured.isEmpty();
+        if (!generate) {
+            Optional<Text> problem = passwords.problem(configured, USERNAME);
+            if (problem.isPresent()) {
+                LOG.error("{} does not meet the password rules ({}); the identity service does not start. "
+                        + "Set a better password or leave it empty to get a generated one.", ENV, problem.get().en());
+                throw new IllegalStateException(ENV + " does not meet the password rules: " + problem.get().en());
+            }
+        }
+        String password = generate ? Secrets.password(GENERATED_LENGTH) : configured;
+        String hash = passwords.hash(password);
+        try {
+            db.global(sql -> users.insert(sql, USERNAME, "Platformbeheerder", null, hash, true, false, clock.instant(), null));
+        } catch (DataAccessException e) {
+            if (exists()) {
+                return false; // another node was first
+            }
+            throw e;
+        }
+        LOG.info("First operator account '{}' created", USERNAME);
+        if (generate) {
+            console.println();
+            console.println("Beheerdersaccount '" + USERNAME + "' aangemaakt met wachtwoord: " + password);
+            console.println("Bewaar dit wachtwoord nu: het wordt niet nog eens getoond.");
+            console.println("Operator account '" + USERNAME + "' created with password: " + password);
+            console.println("Store this password now: it will not be shown again.");
+            console.println();
+            console.flush();
+        }
+        return true;
+    }
+
+    private boolean exists() {
+        return db.global(sql -> users.byUsername(sql, USERNAME)).isPresent();
+    }
+}

@@ -1,0 +1,319 @@
+package nl.samenredzaam.identity.internal;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import nl.samenredzaam.api.audit.AuditEvent;
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.identity.Directory;
+import nl.samenredzaam.api.identity.Member;
+import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.module.Role;
+import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.core.platform.DemoAccounts;
+import nl.samenredzaam.core.platform.ModuleRegistry;
+import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.identity.internal.access.Access;
+import nl.samenredzaam.identity.internal.access.ActorImpl;
+import nl.samenredzaam.identity.internal.access.PermissionTable;
+import nl.samenredzaam.identity.internal.password.Argon2id;
+import nl.samenredzaam.identity.internal.password.CommonPasswords;
+import nl.samenredzaam.identity.internal.password.PasswordRules;
+import nl.samenredzaam.identity.internal.store.MembershipRepository;
+import nl.samenredzaam.identity.internal.store.RolePermissionRepository;
+import nl.samenredzaam.identity.internal.store.UserRepository;
+import nl.samenredzaam.identity.internal.store.UserRow;
+import nl.samenredzaam.identity.platform.Account;
+import nl.samenredzaam.identity.platform.AuditLogReader;
+import nl.samenredzaam.identity.platform.AuditPage;
+import nl.samenredzaam.identity.platform.AuditQuery;
+import nl.samenredzaam.identity.platform.IdentityService;
+import nl.samenredzaam.identity.platform.LoginResult;
+import nl.samenredzaam.identity.platform.MemberAccount;
+import nl.samenredzaam.identity.platform.MemberService;
+import nl.samenredzaam.identity.platform.NewAccount;
+import nl.samenredzaam.identity.platform.PermissionAdmin;
+import nl.samenredzaam.identity.platform.RolePermission;
+import nl.samenredzaam.identity.platform.Session;
+import nl.samenredzaam.identity.platform.TokenInfo;
+
+/**
+ * The identity bundle's one component: accounts, sign-in, sessions, tokens, roles, permissions and
+ * the audit log. It only wires the parts together and passes each call on. On activation it
+ * creates the first operator account when there is none (see {@link FirstOperator}).
+ */
+@Component(immediate = true, service = {IdentityService.class, MemberService.class, PermissionAdmin.class,
+        AuditLogReader.class, Directory.class, DemoAccounts.class})
+public final class IdentityServiceImpl implements IdentityService, MemberService, PermissionAdmin, AuditLogReader,
+        Directory, DemoAccounts {
+
+    /** Who may act for a resident who is not online. */
+    private static final Set<Role> ACT_FOR_OTHERS = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL, Role.ADMIN);
+    private static final String PERMISSION_RECORD = "identity.role-permission";
+
+    private final PlatformDatabase db;
+    private final Clock clock;
+    private final Authenticator authenticator;
+    private final SessionManager sessions;
+    private final TokenManager tokens;
+    private final PermissionTable permissionTable;
+    private final Access access;
+    private final AuditLog auditLog;
+    private final MemberManager members;
+    private final DemoAccountsImpl demo;
+    private final FirstOperator firstOperator;
+    private final UserRepository users = new UserRepository();
+    private final MembershipRepository memberships = new MembershipRepository();
+    private final RolePermissionRepository rolePermissions = new RolePermissionRepository();
+
+    @Activate
+    public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules) {
+        this(db, modules, Clock.systemUTC(), Argon2id.OWASP);
+        firstOperator.ensure(System.getenv(FirstOperator.ENV), System.out);
+    }
+
+    /** For tests: no framework, a clock of the test's choosing, OWASP hash parameters. */
+    public IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock) {
+        this(db, modules, clock, Argon2id.OWASP);
+    }
+
+    /** For tests that may use cheaper hash parameters. */
+    IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock, Argon2id hasher) {
+        this.db = db;
+        this.clock = clock;
+        this.authenticator = new Authenticator(db, hasher, new PasswordRules(CommonPasswords.load()), clock);
+        this.sessions = new SessionManager(db, clock);
+        this.tokens = new TokenManager(db, clock);
+        this.permissionTable = new PermissionTable(db, modules, clock);
+        this.access = new Access(db);
+        this.auditLog = new AuditLog(db, clock, access);
+        this.members = new MemberManager(db, clock, access, authenticator, auditLog);
+        this.demo = new DemoAccountsImpl(db, clock, authenticator);
+        this.firstOperator = new FirstOperator(db, clock, authenticator);
+    }
+
+    /** Creates the first operator account when there is none; see {@link FirstOperator}. */
+    boolean ensureFirstOperator(String configuredPassword, PrintStream console) {
+        return firstOperator.ensure(configuredPassword, console);
+    }
+
+    // --- IdentityService ---
+
+    @Override
+    public LoginResult authenticate(String username, String password, String remoteAddress) {
+        return authenticator.authenticate(username, password, remoteAddress);
+    }
+
+    @Override
+    public String issueToken(long userId, String label, Duration validFor) {
+        return tokens.issue(userId, label, validFor);
+    }
+
+    @Override
+    public Optional<Account> accountForToken(String token) {
+        return tokens.account(token);
+    }
+
+    @Override
+    public void revokeToken(String token) {
+        tokens.revoke(token);
+    }
+
+    @Override
+    public Session createSession(long userId) {
+        return sessions.create(userId);
+    }
+
+    @Override
+    public Optional<Session> session(String sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    @Override
+    public void endSession(String sessionId) {
+        sessions.end(sessionId);
+    }
+
+    @Override
+    public Actor actor(Account account, Initiative initiative) {
+        Set<Role> roles = db.transaction(initiative.id(), sql -> memberships.roles(sql, account.id()));
+        return new ActorImpl(account.id(), account.displayName(), roles, account.operator(), Optional.empty(),
+                initiative.id(), permissionTable.granted(initiative.id(), roles));
+    }
+
+    @Override
+    public List<Long> memberships(long userId) {
+        return db.global(sql -> memberships.initiatives(sql, userId));
+    }
+
+    @Override
+    public void audit(Initiative initiative, Actor actor, AuditEvent event, String remoteAddress) {
+        auditLog.write(initiative, actor, event, remoteAddress);
+    }
+
+    @Override
+    public Optional<Account> account(long userId) {
+        return db.global(sql -> users.byId(sql, userId)).map(UserRow::account);
+    }
+
+    @Override
+    public boolean isDisabled(long userId) {
+        return db.global(sql -> users.byId(sql, userId)).map(UserRow::disabled).orElse(true);
+    }
+
+    @Override
+    public Actor actingFor(Actor actor, Initiative initiative, long residentUserId) {
+        Set<Role> roles = access.rolesOf(actor, initiative);
+        if (residentUserId == actor.userId() || Collections.disjoint(roles, ACT_FOR_OTHERS)) {
+            throw ProblemException.forbidden();
+        }
+        if (db.transaction(initiative.id(), sql -> memberships.roles(sql, residentUserId)).isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        Account account = account(actor.userId()).orElseThrow(ProblemException::forbidden);
+        return ((ActorImpl) actor(account, initiative)).actingFor(residentUserId);
+    }
+
+    @Override
+    public Optional<Text> passwordProblem(String password, String username) {
+        return authenticator.problem(password, username == null ? null : AccountFields.normalizeUsername(username));
+    }
+
+    @Override
+    public void changePassword(long userId, String currentPassword, String newPassword, String keepSessionId) {
+        authenticator.changePassword(userId, currentPassword, newPassword);
+        sessions.endAll(userId, keepSessionId);
+    }
+
+    @Override
+    public void endAllSessions(long userId) {
+        sessions.endAll(userId, null);
+    }
+
+    @Override
+    public List<TokenInfo> tokens(long userId) {
+        return tokens.list(userId);
+    }
+
+    @Override
+    public void revokeToken(long userId, long tokenId) {
+        tokens.revoke(userId, tokenId);
+    }
+
+    // --- MemberService ---
+
+    @Override
+    public List<MemberAccount> members(Actor by, Initiative initiative) {
+        return members.members(by, initiative);
+    }
+
+    @Override
+    public Optional<MemberAccount> member(Actor by, Initiative initiative, long userId) {
+        return members.member(by, initiative, userId);
+    }
+
+    @Override
+    public Optional<Account> findAccount(Actor by, Initiative initiative, String username) {
+        return members.findAccount(by, initiative, username);
+    }
+
+    @Override
+    public void addRole(Actor by, Initiative initiative, long userId, Role role) {
+        members.addRole(by, initiative, userId, role);
+    }
+
+    @Override
+    public void removeRole(Actor by, Initiative initiative, long userId, Role role) {
+        members.removeRole(by, initiative, userId, role);
+    }
+
+    @Override
+    public Account createAccount(Actor by, Initiative initiative, NewAccount account) {
+        return members.createAccount(by, initiative, account);
+    }
+
+    // --- PermissionAdmin ---
+
+    @Override
+    public List<RolePermission> permissions(Actor by, Initiative initiative) {
+        access.requireAdmin(by, initiative);
+        return permissionTable.rows(initiative.id());
+    }
+
+    @Override
+    public void setGranted(Actor by, Initiative initiative, String permission, Role role, boolean granted) {
+        access.requireAdmin(by, initiative);
+        var declared = permissionTable.declared(permission).orElseThrow(ProblemException::notFound);
+        boolean isDefault = declared.defaultRoles().contains(role) == granted;
+        Instant now = clock.instant();
+        db.transaction(initiative.id(), sql -> {
+            if (isDefault) {
+                rolePermissions.clear(sql, permission, role);
+            } else {
+                rolePermissions.set(sql, permission, role, granted, now, by.userId());
+            }
+            return null;
+        });
+        permissionTable.invalidate(initiative.id());
+        auditLog.write(initiative.id(), by.userId(), access.rolesOf(by, initiative), null,
+                new AuditEvent(AuditEvent.Action.UPDATE, PERMISSION_RECORD, permission + ":" + role.name(), null, null,
+                        "administration", true), null);
+    }
+
+    @Override
+    public void invalidate(long initiativeId) {
+        permissionTable.invalidate(initiativeId);
+    }
+
+    // --- AuditLogReader ---
+
+    @Override
+    public AuditPage read(Actor by, Initiative initiative, AuditQuery query) {
+        return auditLog.read(by, initiative, query);
+    }
+
+    @Override
+    public AuditPage readAboutMe(Actor person, Initiative initiative, int offset, int limit) {
+        return auditLog.readAboutMe(person, initiative, offset, limit);
+    }
+
+    // --- Directory (for modules, inside their initiative's transaction) ---
+
+    @Override
+    public List<Member> withRole(Sql sql, Role role) {
+        return memberships.members(sql, null).stream()
+                .filter(m -> m.roles().contains(role) && !m.disabled())
+                .map(IdentityServiceImpl::directoryEntry)
+                .toList();
+    }
+
+    @Override
+    public Optional<Member> member(Sql sql, long userId) {
+        return memberships.members(sql, userId).stream().findFirst().map(IdentityServiceImpl::directoryEntry);
+    }
+
+    private static Member directoryEntry(MemberAccount m) {
+        return new Member(m.userId(), m.displayName(), m.email(), m.roles());
+    }
+
+    // --- DemoAccounts ---
+
+    @Override
+    public Map<String, Long> ensure(Initiative initiative) {
+        return demo.ensure(initiative);
+    }
+}

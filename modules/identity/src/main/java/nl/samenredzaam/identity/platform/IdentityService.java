@@ -1,0 +1,89 @@
+package nl.samenredzaam.identity.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import nl.samenredzaam.api.audit.AuditEvent;
+import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.initiative.Initiative;
+
+/** Sign-in, sessions, tokens and actors, for the web layer. */
+@ProviderType
+public interface IdentityService {
+
+    /**
+     * Checks a user name and password, with throttling per account and per address. Takes about
+     * as long for an unknown user as for a wrong password.
+     */
+    LoginResult authenticate(String username, String password, String remoteAddress);
+
+    /** Creates an API token for scripts and integrations; returns the secret, shown once. Only its hash is stored. */
+    String issueToken(long userId, String label, Duration validFor);
+
+    /** The account of a valid, unrevoked, unexpired token. */
+    Optional<Account> accountForToken(String token);
+
+    void revokeToken(String token);
+
+    /** Starts a session (a new id at every sign-in, against session fixation). */
+    Session createSession(long userId);
+
+    /** The session for a cookie value, if it has not passed its idle or absolute timeout; extends the idle time. */
+    Optional<Session> session(String sessionId);
+
+    void endSession(String sessionId);
+
+    /** The account as actor in an initiative: its roles there and the permissions they give. */
+    Actor actor(Account account, Initiative initiative);
+
+    /** Ids of the initiatives the person is a member of. */
+    List<Long> memberships(long userId);
+
+    /**
+     * Appends an audit log entry (NEN 7513): the event, with who, on whose behalf, when (UTC,
+     * seconds) and from where.
+     */
+    void audit(Initiative initiative, Actor actor, AuditEvent event, String remoteAddress);
+
+    // --- added for account pages ---
+
+    /** An account by id, also when disabled (see {@link #isDisabled}). */
+    Optional<Account> account(long userId);
+
+    /** Whether an account is disabled: it cannot sign in and its sessions and tokens stop working. */
+    boolean isDisabled(long userId);
+
+    /**
+     * The actor acting for a resident who is not online (a coordinator taking a request by
+     * phone). Allowed for coordinators, professionals and admins of the initiative, for a member
+     * of that initiative; a 403 problem otherwise. Audit entries then name both.
+     */
+    Actor actingFor(Actor actor, Initiative initiative, long residentUserId);
+
+    /**
+     * What is wrong with a new password, in Dutch and English, or empty when it may be used:
+     * 12–128 characters, not a commonly used password, not the user name.
+     */
+    Optional<Text> passwordProblem(String password, String username);
+
+    /**
+     * Changes one's own password. A 400 problem with field {@code currentPassword} when that is
+     * wrong (counted like a failed sign-in; a 429 problem when throttled), or field
+     * {@code newPassword} when the new one breaks the rules. Ends every other session of the
+     * user, keeping {@code keepSessionId} (may be {@code null}).
+     */
+    void changePassword(long userId, String currentPassword, String newPassword, String keepSessionId);
+
+    /** Ends every session of the user ("sign out everywhere"). */
+    void endAllSessions(long userId);
+
+    /** The user's API tokens, newest first, without their secrets. */
+    List<TokenInfo> tokens(long userId);
+
+    /** Revokes one of the user's own tokens; a 404 problem when it is not theirs. */
+    void revokeToken(long userId, long tokenId);
+}
