@@ -55,14 +55,16 @@ public final class DatabaseComponent {
         }
         try {
             Migrator.migrate(pool, new OSGiResourceAccessor(context.getBundle()), CORE_CHANGELOG);
+            // Migrate the bundles that are already active before anyone can use the database:
+            // their components activate as soon as the database service appears.
+            MigrationExtender migrations = new MigrationExtender(context, pool);
+            migrations.open();
+            extender = migrations;
+            migrationRegistration = context.registerService(MigrationStatus.class, migrations, null);
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("samenredzaam.db.dialect", settings.dialect().name());
             registration = context.registerService(new String[] {PlatformDatabase.class.getName(), Database.class.getName()},
                     new JdbcDatabase(pool, settings.dialect()), props);
-            MigrationExtender migrations = new MigrationExtender(context, pool);
-            migrationRegistration = context.registerService(MigrationStatus.class, migrations, null);
-            migrations.open();
-            extender = migrations;
             retry.shutdown();
         } catch (Exception e) {
             LOG.warn("Database not ready ({}); trying again in 2 seconds", e.getClass().getSimpleName());
