@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.internal.module.ModuleRegistryImpl;
 import nl.samenredzaam.core.platform.BundleInfo;
+import nl.samenredzaam.core.platform.ClusterEvents;
 import nl.samenredzaam.core.platform.BundleManager;
 import nl.samenredzaam.core.platform.ModuleInfo;
 import nl.samenredzaam.core.platform.ModuleRegistry;
@@ -68,11 +69,16 @@ public final class BundleManagerImpl implements BundleManager {
         }
     };
 
+    private final ClusterEvents cluster;
+    private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+
     @Activate
-    public BundleManagerImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules) {
+    public BundleManagerImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules,
+            @Reference ClusterEvents cluster) {
         this.context = context;
         this.db = db;
         this.modules = modules;
+        this.cluster = cluster;
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.ACTIVE) {
                 starts.put(b.getBundleId(), new AtomicInteger(1));
@@ -80,11 +86,35 @@ public final class BundleManagerImpl implements BundleManager {
         }
         context.addBundleListener(startCounter);
         restoreStored();
+        subscriptions.add(cluster.subscribe(ClusterEvents.BUNDLES, x -> syncFromOtherNode()));
+        subscriptions.add(cluster.subscribe(ClusterEvents.RESYNC, x -> syncFromOtherNode()));
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        for (AutoCloseable s : subscriptions) {
+            s.close();
+        }
         context.removeBundleListener(startCounter);
+    }
+
+    /** Another node installed, updated or removed a bundle: make this node match the database. */
+    private void syncFromOtherNode() {
+        synchronized (lock) {
+            restoreStored();
+            List<String> stored = db.global(sql -> sql.list("select symbolic_name from platform_bundle", r -> r.getString(1)));
+            for (Bundle b : context.getBundles()) {
+                if (removable(b) && !stored.contains(b.getSymbolicName())) {
+                    try {
+                        b.uninstall();
+                        refresh(b);
+                        LOG.info("Uninstalled bundle {} (removed on another node)", b.getSymbolicName());
+                    } catch (BundleException e) {
+                        LOG.error("Could not uninstall {}: {}", b.getSymbolicName(), e.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -209,6 +239,7 @@ public final class BundleManagerImpl implements BundleManager {
                 bundle = update(existing.get(), jar);
             }
             store(bsn, bundle.getVersion().toString(), jar);
+            cluster.publish(ClusterEvents.BUNDLES, bsn);
             LOG.info("{} bundle {} {}", existing.isEmpty() ? "Installed" : "Updated", bsn, bundle.getVersion());
             return new Installed(info(bundle), existing.isEmpty());
         }
@@ -336,6 +367,7 @@ public final class BundleManagerImpl implements BundleManager {
                 throw new ProblemException(500, "Verwijderen mislukt / uninstall failed");
             }
             db.global(sql -> sql.update("delete from platform_bundle where symbolic_name = :bsn", "bsn", symbolicName));
+            cluster.publish(ClusterEvents.BUNDLES, symbolicName);
             LOG.info("Uninstalled bundle {} (its data is kept)", symbolicName);
         }
     }

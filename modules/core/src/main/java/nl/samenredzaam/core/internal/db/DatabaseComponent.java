@@ -17,6 +17,9 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import liquibase.resource.OSGiResourceAccessor;
 import nl.samenredzaam.api.data.Database;
+import nl.samenredzaam.api.data.Sql.Dialect;
+import nl.samenredzaam.core.internal.cluster.ClusterEventsImpl;
+import nl.samenredzaam.core.platform.ClusterEvents;
 import nl.samenredzaam.core.platform.PlatformDatabase;
 
 /**
@@ -37,6 +40,8 @@ public final class DatabaseComponent {
     private volatile ServiceRegistration<?> registration;
     private volatile ServiceRegistration<?> migrationRegistration;
     private volatile MigrationExtender extender;
+    private volatile ClusterEventsImpl cluster;
+    private volatile ServiceRegistration<?> clusterRegistration;
     private volatile boolean stopped;
 
     @Activate
@@ -65,6 +70,9 @@ public final class DatabaseComponent {
             props.put("samenredzaam.db.dialect", settings.dialect().name());
             registration = context.registerService(new String[] {PlatformDatabase.class.getName(), Database.class.getName()},
                     new JdbcDatabase(pool, settings.dialect()), props);
+            ClusterEventsImpl events = new ClusterEventsImpl(pool, settings.dialect() == Dialect.POSTGRESQL);
+            cluster = events;
+            clusterRegistration = context.registerService(ClusterEvents.class, events, null);
             retry.shutdown();
         } catch (Exception e) {
             LOG.warn("Database not ready ({}); trying again in 2 seconds", e.getClass().getSimpleName());
@@ -77,6 +85,11 @@ public final class DatabaseComponent {
     void deactivate() {
         stopped = true;
         retry.shutdownNow();
+        unregister(clusterRegistration);
+        ClusterEventsImpl events = cluster;
+        if (events != null) {
+            events.close();
+        }
         MigrationExtender migrations = extender;
         if (migrations != null) {
             migrations.close();

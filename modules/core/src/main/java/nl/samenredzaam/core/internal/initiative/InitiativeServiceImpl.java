@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.core.platform.ClusterEvents;
 import nl.samenredzaam.core.platform.InitiativeService;
 import nl.samenredzaam.core.platform.PlatformDatabase;
 
@@ -35,14 +37,31 @@ public final class InitiativeServiceImpl implements InitiativeService {
     private final Clock clock;
     private final Map<String, Optional<Initiative>> bySlug = new ConcurrentHashMap<>();
 
+    private final ClusterEvents cluster;
+    private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+
     @Activate
-    public InitiativeServiceImpl(@Reference PlatformDatabase db) {
-        this(db, Clock.systemUTC());
+    public InitiativeServiceImpl(@Reference PlatformDatabase db, @Reference ClusterEvents cluster) {
+        this(db, Clock.systemUTC(), cluster);
+        subscriptions.add(cluster.subscribe(ClusterEvents.INITIATIVE, x -> invalidateAll()));
+        subscriptions.add(cluster.subscribe(ClusterEvents.RESYNC, x -> invalidateAll()));
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        for (AutoCloseable s : subscriptions) {
+            s.close();
+        }
     }
 
     public InitiativeServiceImpl(PlatformDatabase db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    InitiativeServiceImpl(PlatformDatabase db, Clock clock, ClusterEvents cluster) {
         this.db = db;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     @Override
@@ -85,6 +104,7 @@ public final class InitiativeServiceImpl implements InitiativeService {
                     "slug", slug, "name", cleanName, "now", clock.instant());
         });
         bySlug.remove(slug);
+        tellOthers();
         return new Initiative(id, slug, cleanName, false);
     }
 
@@ -117,7 +137,14 @@ public final class InitiativeServiceImpl implements InitiativeService {
         }
         Initiative updated = byId(id).orElseThrow(ProblemException::notFound);
         bySlug.remove(updated.slug());
+        tellOthers();
         return updated;
+    }
+
+    private void tellOthers() {
+        if (cluster != null) {
+            cluster.publish(ClusterEvents.INITIATIVE, "");
+        }
     }
 
     private static String validName(String name, Map<String, String> problems) {

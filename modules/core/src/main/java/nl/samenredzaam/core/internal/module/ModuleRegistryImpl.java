@@ -35,6 +35,7 @@ import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.api.module.Setting;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.internal.db.MigrationStatus;
+import nl.samenredzaam.core.platform.ClusterEvents;
 import nl.samenredzaam.core.platform.ModuleInfo;
 import nl.samenredzaam.core.platform.ModuleRegistry;
 import nl.samenredzaam.core.platform.PlatformDatabase;
@@ -64,10 +65,24 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     private volatile ServiceComponentRuntime scr;
     private volatile EventAdmin events;
 
+    private final ClusterEvents cluster;
+    private final AutoCloseable switchSubscription;
+    private final AutoCloseable resyncSubscription;
+
     @Activate
-    public ModuleRegistryImpl(BundleContext context, @Reference PlatformDatabase db, @Reference MigrationStatus migrations) {
+    public ModuleRegistryImpl(BundleContext context, @Reference PlatformDatabase db, @Reference MigrationStatus migrations,
+            @Reference ClusterEvents cluster) {
         this.db = db;
         this.migrations = migrations;
+        this.cluster = cluster;
+        this.switchSubscription = cluster.subscribe(ClusterEvents.MODULE_SWITCH, id -> {
+            try {
+                enabled.remove(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                enabled.clear();
+            }
+        });
+        this.resyncSubscription = cluster.subscribe(ClusterEvents.RESYNC, x -> enabled.clear());
         this.bundles = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
                 | Bundle.STOPPING, null) {
             @Override
@@ -80,7 +95,9 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        switchSubscription.close();
+        resyncSubscription.close();
         bundles.close();
     }
 
@@ -243,6 +260,7 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
             return null;
         });
         invalidate(initiativeId);
+        cluster.publish(ClusterEvents.MODULE_SWITCH, Long.toString(initiativeId));
         EventAdmin admin = events;
         if (admin != null) {
             admin.postEvent(new Event(DomainEvents.MODULE_SWITCHED,
