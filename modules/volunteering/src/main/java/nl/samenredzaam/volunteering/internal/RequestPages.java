@@ -106,7 +106,15 @@ final class RequestPages {
     WebResponse act(WebRequest req) {
         Viewer v = Viewer.of(req);
         long id = req.pathId("id");
-        HelpRequest before = service.visible(req.sql(), v, id).orElseThrow(ProblemException::notFound);
+        HelpRequest before = requests.find(req.sql(), id).orElseThrow(ProblemException::notFound);
+        if (!Requests.canSee(v, before)) {
+            boolean tooLate = v.volunteer() && before.visibility() == HelpRequest.Visibility.VOLUNTEERS
+                    && "accept".equals(req.form("action").orElse(""));
+            if (!tooLate) {
+                throw ProblemException.notFound();
+            }
+            return tooLate(req);
+        }
         Requests.Action action;
         try {
             action = RequestApi.parseAction(req.form("action").orElse(""));
@@ -145,7 +153,7 @@ final class RequestPages {
                 }
                 HelpRequest now = requests.find(req.sql(), id).orElseThrow();
                 if (!Requests.canSee(v, now)) {
-                    throw ProblemException.notFound();
+                    return tooLate(req);
                 }
                 return showDetail(req, v, now, Map.of(), req.messages().get(key), e.status());
             }
@@ -155,6 +163,14 @@ final class RequestPages {
             return WebResponse.redirect(req.link("/volunteering"));
         }
         return WebResponse.redirect(req.link("/volunteering/vragen/" + id));
+    }
+
+    /** The volunteer was a moment too late: back to the overview with a clear message (409). */
+    private WebResponse tooLate(WebRequest req) {
+        Messages msg = req.messages();
+        Map<String, Object> p = base(req);
+        p.put("text", msg.get("error.taken"));
+        return WebResponse.page(msg.get("error.taken.title"), Templates.render("message.jte", p)).status(409);
     }
 
     private WebResponse showDetail(WebRequest req, Viewer v, HelpRequest r, Map<String, String> problems, String alert, int status) {

@@ -120,7 +120,15 @@ public final class Requests {
 
     /** Runs an action; answers the request as it is afterwards. */
     public HelpRequest act(Sql sql, Viewer viewer, long id, ActionInput input, Policy policy) {
-        HelpRequest r = visible(sql, viewer, id).orElseThrow(ProblemException::notFound);
+        HelpRequest found = requests.find(sql, id).orElseThrow(ProblemException::notFound);
+        if (!canSee(viewer, found)) {
+            // a volunteer who was a moment too late learns it was taken; coordinator-only requests stay unknown
+            if (input.action() == Action.ACCEPT && viewer.volunteer() && found.visibility() == Visibility.VOLUNTEERS) {
+                throw ProblemException.conflict("This request is no longer open");
+            }
+            throw ProblemException.notFound();
+        }
+        HelpRequest r = found;
         Instant now = clock.instant();
         long me = viewer.userId();
         State from = r.state();
