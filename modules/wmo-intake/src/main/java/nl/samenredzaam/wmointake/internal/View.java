@@ -120,6 +120,15 @@ public final class View {
         return score + " – " + ZrmDomain.scoreLabel(score).in(msg.locale());
     }
 
+    /** One problem for the summary at the top of a form. */
+    public record Problem(String field, String text) {
+    }
+
+    /** All problems, for the error summary that links to each field. */
+    public java.util.List<Problem> problemList() {
+        return problems.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList();
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }
