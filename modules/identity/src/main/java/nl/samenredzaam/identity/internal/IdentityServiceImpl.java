@@ -14,6 +14,10 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import nl.samenredzaam.core.platform.ClusterEvents;
 
 import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.data.Sql;
@@ -104,6 +108,32 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.members = new MemberManager(db, clock, access, authenticator, auditLog);
         this.demo = new DemoAccountsImpl(db, clock, authenticator);
         this.firstOperator = new FirstOperator(db, clock, authenticator);
+    }
+
+    private volatile ClusterEvents cluster;
+    private volatile AutoCloseable permissionSubscription;
+
+    /** Other nodes tell us when an initiative's role table changed, so our cache follows within a second. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCluster(ClusterEvents events) {
+        this.cluster = events;
+        this.permissionSubscription = events.subscribe(ClusterEvents.PERMISSIONS, id -> {
+            try {
+                permissionTable.invalidate(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                // not an initiative id: ignore
+            }
+        });
+    }
+
+    void unsetCluster(ClusterEvents events) throws Exception {
+        if (this.cluster == events) {
+            this.cluster = null;
+            AutoCloseable s = permissionSubscription;
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
     /** Creates the first operator account when there is none; see {@link FirstOperator}. */
@@ -269,6 +299,10 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
             return null;
         });
         permissionTable.invalidate(initiative.id());
+        ClusterEvents events = cluster;
+        if (events != null) {
+            events.publish(ClusterEvents.PERMISSIONS, Long.toString(initiative.id()));
+        }
         auditLog.write(initiative.id(), by.userId(), access.rolesOf(by, initiative), null,
                 new AuditEvent(AuditEvent.Action.UPDATE, PERMISSION_RECORD, permission + ":" + role.name(), null, null,
                         "administration", true), null);
