@@ -17,7 +17,7 @@ import nl.samenredzaam.api.web.ProblemException;
 public record Checked<T>(T value, Map<String, String> problems) {
 
     public Checked {
-        problems = Map.copyOf(new LinkedHashMap<>(problems));
+        problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
     public boolean ok() {
