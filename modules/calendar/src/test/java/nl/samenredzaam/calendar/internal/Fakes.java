@@ -1,0 +1,76 @@
+package nl.samenredzaam.calendar.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.identity.Directory;
+import nl.samenredzaam.api.identity.Member;
+import nl.samenredzaam.api.mail.Mail;
+import nl.samenredzaam.api.mail.Mailer;
+import nl.samenredzaam.api.module.Role;
+
+/** In-memory stand-ins for the platform services the calendar uses. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    static Instant ams(String local) {
+        return LocalDateTime.parse(local).atZone(Recurrence.ZONE).toInstant();
+    }
+
+    /** Collects queued mail. */
+    static final class Outbox implements Mailer {
+        final List<Mail> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(Sql sql, Mail mail) {
+            sent.add(mail);
+        }
+    }
+
+    /** Collects posted events. */
+    static final class Events implements EventAdmin {
+        final List<Event> posted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            posted.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            posted.add(event);
+        }
+
+        List<String> topics() {
+            return posted.stream().map(Event::getTopic).toList();
+        }
+    }
+
+    /** Members with e-mail addresses {@code user<id>@example.org}. */
+    static final class People implements Directory {
+        @Override
+        public List<Member> withRole(Sql sql, Role role) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Member> member(Sql sql, long userId) {
+            return Optional.of(new Member(userId, "Lid " + userId, "user" + userId + "@example.org", Set.of(Role.RESIDENT)));
+        }
+    }
+
+    static Map<String, String> problems() {
+        return ActivityInput.newProblems();
+    }
+}
