@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 import nl.samenredzaam.api.data.Sql;
 
@@ -14,7 +14,6 @@ import nl.samenredzaam.api.data.Sql;
  * initiative B, with the very same statements: the platform binds {@code :initiative}, so the
  * caller's ids do not cross the line.
  */
-@BothDatabases
 class CrossInitiativeTest {
 
     private static final String INSERT = "insert into testmod_note (initiative_id, title) values (:initiative, :title)";
@@ -24,14 +23,15 @@ class CrossInitiativeTest {
     private static final String DELETE = "delete from testmod_note where initiative_id = :initiative and id = :id";
     private static final String DELETE_ALL = "delete from testmod_note where initiative_id = :initiative";
 
-    private final TestDb db;
+    private TestDb db;
 
-    CrossInitiativeTest(TestDb db) throws Exception {
+    @BeforeEach
+    void open(TestDb db) throws Exception {
         this.db = db;
         db.migrate("db/testmod/changelog.sql"); // once per database
     }
 
-    @Test
+    @BothDatabases
     void rowsOfOneInitiativeAreInvisibleToAnother() {
         long a = db.newInitiative();
         long b = db.newInitiative();
@@ -61,7 +61,7 @@ class CrossInitiativeTest {
         assertFalse(db.db.transaction(a, sql -> sql.first(BY_ID, r -> r.getString(1), "id", ofB)).isPresent());
     }
 
-    @Test
+    @BothDatabases
     void insertThroughBLandsInB() {
         long a = db.newInitiative();
         long b = db.newInitiative();

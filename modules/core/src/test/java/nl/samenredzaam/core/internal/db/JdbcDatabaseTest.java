@@ -9,27 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 import nl.samenredzaam.core.platform.DataAccessException;
 import nl.samenredzaam.core.platform.PlatformDatabase.Transaction;
 
 /** Transactions of {@link JdbcDatabase} on both databases: all or nothing, and the lazy request transaction. */
-@BothDatabases
 class JdbcDatabaseTest {
 
     private static final String INSERT = "insert into testmod_note (initiative_id, title) values (:initiative, :title)";
     private static final String TITLES = "select title from testmod_note where initiative_id = :initiative order by id";
     private static final String TAG = "insert into testmod_tag (initiative_id, name) values (:initiative, :name)";
 
-    private final TestDb db;
+    private TestDb db;
 
-    JdbcDatabaseTest(TestDb db) throws Exception {
+    @BeforeEach
+    void open(TestDb db) throws Exception {
         this.db = db;
         db.migrate("db/testmod/changelog.sql"); // once per database
     }
 
-    @Test
+    @BothDatabases
     void commitsWhenTheWorkReturns() {
         long initiative = db.newInitiative();
         String result = db.db.transaction(initiative, sql -> {
@@ -41,7 +41,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of("one", "two"), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void rollsBackEverythingWhenTheWorkThrows() {
         long initiative = db.newInitiative();
         IllegalStateException failure = new IllegalStateException("second thoughts");
@@ -54,7 +54,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of(), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void rollsBackWhenAStatementFailsHalfway() {
         long initiative = db.newInitiative();
         assertThrows(DataAccessException.class, () -> db.db.transaction(initiative, sql -> {
@@ -66,7 +66,7 @@ class JdbcDatabaseTest {
         assertEquals(0L, tags(initiative));
     }
 
-    @Test
+    @BothDatabases
     void checkedExceptionIsWrappedAndRolledBack() {
         long initiative = db.newInitiative();
         IOException cause = new IOException("disk full");
@@ -78,7 +78,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of(), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void errorIsRolledBackToo() {
         long initiative = db.newInitiative();
         assertThrows(AssertionError.class, () -> db.db.transaction(initiative, sql -> {
@@ -88,7 +88,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of(), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void uncommittedWorkIsInvisibleToOthers() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> {
@@ -99,7 +99,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of("pending"), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void connectionsGoBackToThePool() {
         long initiative = db.newInitiative();
         for (int i = 0; i < 10; i++) { // more than the pool size
@@ -112,7 +112,7 @@ class JdbcDatabaseTest {
         assertEquals(0, active());
     }
 
-    @Test
+    @BothDatabases
     void lazyTransactionTakesNoConnectionUntilUsed() {
         long initiative = db.newInitiative();
         try (Transaction tx = db.db.begin(initiative)) {
@@ -128,7 +128,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of("used"), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void lazyTransactionNeverUsedTakesNoConnection() {
         long initiative = db.newInitiative();
         Transaction tx = db.db.begin(initiative);
@@ -140,7 +140,7 @@ class JdbcDatabaseTest {
         assertEquals(0, active());
     }
 
-    @Test
+    @BothDatabases
     void lazyTransactionRollsBackWhenNotCommitted() {
         long initiative = db.newInitiative();
         try (Transaction tx = db.db.begin(initiative)) {
@@ -151,7 +151,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of(), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void lazyTransactionRollsBackOnException() {
         long initiative = db.newInitiative();
         assertThrows(IllegalStateException.class, () -> {
@@ -163,7 +163,7 @@ class JdbcDatabaseTest {
         assertEquals(List.of(), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void lazyTransactionCannotBeUsedAfterItEnded() {
         long initiative = db.newInitiative();
         Transaction tx = db.db.begin(initiative);
@@ -176,12 +176,12 @@ class JdbcDatabaseTest {
         assertEquals(List.of("kept"), titles(initiative));
     }
 
-    @Test
+    @BothDatabases
     void pingAnswers() {
         assertTrue(db.db.ping());
     }
 
-    @Test
+    @BothDatabases
     void dataAccessExceptionKeepsTheSqlState() {
         long initiative = db.newInitiative();
         DataAccessException e = assertThrows(DataAccessException.class,

@@ -18,14 +18,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 import nl.samenredzaam.api.data.Rows;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.core.platform.DataAccessException;
 
 /** {@link JdbcSql} against both databases: scoping rules, binding and reading back every supported type. */
-@BothDatabases
 class JdbcSqlTest {
 
     enum Status { OPEN, DONE }
@@ -40,14 +39,15 @@ class JdbcSqlTest {
     private static final String INSERT = "insert into testmod_note (initiative_id, title, body, status) values (:initiative, :title, :body, :status)";
     private static final String ALL = "select * from testmod_note where initiative_id = :initiative order by id";
 
-    private final TestDb db;
+    private TestDb db;
 
-    JdbcSqlTest(TestDb db) throws Exception {
+    @BeforeEach
+    void open(TestDb db) throws Exception {
         this.db = db;
         db.migrate("db/testmod/changelog.sql"); // once per database
     }
 
-    @Test
+    @BothDatabases
     void insertReturnsTheGeneratedIdAndRowsReadBack() {
         long initiative = db.newInitiative();
         List<Long> ids = db.db.transaction(initiative, sql -> List.of(
@@ -62,7 +62,7 @@ class JdbcSqlTest {
         assertEquals("Vervoer", second.title());
     }
 
-    @Test
+    @BothDatabases
     void initiativeIsBoundByThePlatform() {
         long initiative = db.newInitiative();
         long id = db.db.transaction(initiative, sql -> {
@@ -74,7 +74,7 @@ class JdbcSqlTest {
         assertEquals(initiative, stored);
     }
 
-    @Test
+    @BothDatabases
     void statementWithoutInitiativeIsRefused() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> sql.insert(INSERT, "title", "keep", "body", null, "status", null));
@@ -88,7 +88,7 @@ class JdbcSqlTest {
         assertEquals(1, count(initiative), "nothing deleted");
     }
 
-    @Test
+    @BothDatabases
     void callerMayNotBindTheInitiative() {
         long mine = db.newInitiative();
         long other = db.newInitiative();
@@ -99,7 +99,7 @@ class JdbcSqlTest {
         assertEquals(0, count(other));
     }
 
-    @Test
+    @BothDatabases
     void missingParameterIsRejectedByName() {
         long initiative = db.newInitiative();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -108,14 +108,14 @@ class JdbcSqlTest {
         assertEquals(0, count(initiative));
     }
 
-    @Test
+    @BothDatabases
     void parametersComeInNameValuePairs() {
         long initiative = db.newInitiative();
         assertThrows(IllegalArgumentException.class, () -> db.db.transaction(initiative, sql -> sql.list(ALL, Note::map, "id")));
         assertThrows(IllegalArgumentException.class, () -> db.db.transaction(initiative, sql -> sql.list(ALL, Note::map, 1, 2)));
     }
 
-    @Test
+    @BothDatabases
     void repeatedNameIsBoundEverywhere() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> {
@@ -128,7 +128,7 @@ class JdbcSqlTest {
         assertEquals(2, found.size());
     }
 
-    @Test
+    @BothDatabases
     void nullValuesAreStoredAsNull() {
         long initiative = db.newInitiative();
         long id = db.db.transaction(initiative, sql -> sql.insert(
@@ -151,7 +151,7 @@ class JdbcSqlTest {
         assertEquals(1, changed);
     }
 
-    @Test
+    @BothDatabases
     void bindsTimeValuesEnumsBooleansAndBytes() {
         long initiative = db.newInitiative();
         Instant created = Instant.parse("2024-03-31T00:30:15.123456Z"); // the night the clocks go forward in NL
@@ -185,7 +185,7 @@ class JdbcSqlTest {
         assertEquals(List.of(id), found);
     }
 
-    @Test
+    @BothDatabases
     void castsWorkNextToParameters() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> sql.insert(INSERT, "title", "12", "body", null, "status", null));
@@ -195,14 +195,14 @@ class JdbcSqlTest {
         assertEquals(1, n);
     }
 
-    @Test
+    @BothDatabases
     void firstIsEmptyWhenNothingMatches() {
         long initiative = db.newInitiative();
         assertFalse(db.db.transaction(initiative, sql -> sql.first(ALL, Note::map)).isPresent());
         assertEquals(List.of(), db.db.transaction(initiative, sql -> sql.list(ALL, Note::map)));
     }
 
-    @Test
+    @BothDatabases
     void updateReturnsTheNumberOfRowsChanged() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> {
@@ -215,7 +215,7 @@ class JdbcSqlTest {
         assertEquals(2, changed);
     }
 
-    @Test
+    @BothDatabases
     void sqlErrorsBecomeDataAccessExceptions() {
         long initiative = db.newInitiative();
         DataAccessException e = assertThrows(DataAccessException.class, () -> db.db.transaction(initiative,
@@ -224,14 +224,14 @@ class JdbcSqlTest {
         assertFalse(e.isConnectionProblem());
     }
 
-    @Test
+    @BothDatabases
     void dialectIsReported() {
         long initiative = db.newInitiative();
         assertEquals(db.dialect, db.db.transaction(initiative, Sql::dialect));
         assertEquals(db.dialect, db.db.dialect());
     }
 
-    @Test
+    @BothDatabases
     void globalSqlNeedsNoInitiative() {
         long initiative = db.newInitiative();
         long n = db.db.global(sql -> sql.first("select count(*) from platform_initiative where id = :id", r -> r.getLong(1), "id", initiative))
@@ -239,7 +239,7 @@ class JdbcSqlTest {
         assertEquals(1, n);
     }
 
-    @Test
+    @BothDatabases
     void noInitiativeNoTransaction() {
         assertThrows(IllegalArgumentException.class, () -> db.db.transaction(0, sql -> 1));
         assertThrows(IllegalArgumentException.class, () -> db.db.begin(-1));

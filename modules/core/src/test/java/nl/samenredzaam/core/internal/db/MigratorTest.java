@@ -11,21 +11,21 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
 import nl.samenredzaam.api.data.Sql.Dialect;
 
 /** {@link Migrator} (through {@link TestDb#runChangelog}) with the platform changelog and a module's changelog, on both databases. */
-@BothDatabases
 class MigratorTest {
 
-    private final TestDb db;
+    private TestDb db;
 
-    MigratorTest(TestDb db) {
+    @BeforeEach
+    void open(TestDb db) {
         this.db = db;
     }
 
-    @Test
+    @BothDatabases
     void platformChangelogCreatesThePlatformTables() throws Exception {
         for (String table : List.of("platform_initiative", "platform_module_switch", "platform_module_setting",
                 "platform_demo_run", "platform_bundle")) {
@@ -37,7 +37,7 @@ class MigratorTest {
         assertFalse(ran.contains(db.dialect == Dialect.H2 ? "platform-3-pg" : "platform-3-h2"));
     }
 
-    @Test
+    @BothDatabases
     void platformTablesTakeWhatThePlatformStores() {
         long initiative = db.newInitiative();
         byte[] jar = {'P', 'K', 3, 4, 0, (byte) 0x80};
@@ -52,7 +52,7 @@ class MigratorTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(jar, stored);
     }
 
-    @Test
+    @BothDatabases
     void platformChangelogRunsAgainWithoutChange() throws Exception {
         long initiative = db.newInitiative();
         int before = changeSets("%").size();
@@ -62,7 +62,7 @@ class MigratorTest {
                 .isPresent(), "data kept");
     }
 
-    @Test
+    @BothDatabases
     void moduleChangelogRunsOnceAndIsIdempotent() throws Exception {
         db.runChangelog("db/testmod/changelog.sql");
         String dialectSpecific = db.dialect == Dialect.H2 ? "testmod-3-h2" : "testmod-3-pg";
@@ -80,7 +80,7 @@ class MigratorTest {
         assertFalse(locked());
     }
 
-    @Test
+    @BothDatabases
     void failedChangelogStopsAtTheBrokenChangeSetAndReleasesTheLock() throws Exception {
         assertThrows(Exception.class, () -> db.runChangelog("db/testmod-broken/changelog.sql"));
         assertEquals(List.of("broken-1"), changeSets("%db/testmod-broken/changelog.sql"));
@@ -92,7 +92,7 @@ class MigratorTest {
         assertEquals(List.of("broken-1"), changeSets("%db/testmod-broken/changelog.sql"));
     }
 
-    @Test
+    @BothDatabases
     void missingChangelogFails() {
         assertThrows(Exception.class, () -> db.runChangelog("db/nothing-here/changelog.sql"));
     }
