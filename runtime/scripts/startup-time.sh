@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Startup time of the exported runtime: wall-clock time from `java -jar samenredzaam.jar` to the
+# first HTTP 200 on /health, median of N runs, each with a fresh data directory (a first start:
+# empty database, migrations run, framework cache filled).
+#
+#   runtime/scripts/startup-time.sh [-n RUNS] [-p PATH] [-s STATUS] [-j JAR] [-- extra launcher args]
+#
+#   -n RUNS    number of runs (default 7); the first run is reported but counts like the others
+#   -p PATH    path to poll (default /health)
+#   -s STATUS  HTTP status that counts as "up" (default 200; use "any" for any HTTP answer)
+#   -j JAR     the jar (default runtime/target/samenredzaam.jar; build it with `mvn -pl runtime -am package`)
+#
+# Method: the clock starts right before `java` is exec'd; curl polls every 20 ms (connect timeout
+# 1 s) until the status matches; the process is then stopped with SIGTERM and awaited before the
+# next run, so runs never overlap. Each run uses a free port. Prints one line per run and the
+# median, min and max in milliseconds; exits 1 if a run does not come up within 60 s.
+set -euo pipefail
+
+runs=7
+path=/health
+want=200
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/../target/samenredzaam.jar"
+while getopts "n:p:s:j:" opt; do
+  case $opt in
+    n) runs=$OPTARG ;;
+    p) path=$OPTARG ;;
+    s) want=$OPTARG ;;
+    j) jar=$OPTARG ;;
+    *) sed -n '2,20p' "$0"; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+[ -f "$jar" ] || { echo "no jar at $jar: run 'mvn -pl runtime -am package' first" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+times=()
+for i in $(seq 1 "$runs"); do
+  port=$(free_port)
+  data="$work/run$i"
+  log="$work/run$i.log"
+  start=$(date +%s%N)
+  java -jar "$jar" --port "$port" --data-dir "$data" "$@" >"$log" 2>&1 &
+  pid=$!
+  deadline=$((start + 60000000000))
+  while :; do
+    code=$(curl -s -o /dev/null --connect-timeout 1 -w '%{http_code}' "http://127.0.0.1:$port$path" || true)
+    if [ "$want" = any ] && [ "$code" != 000 ]; then break; fi
+    if [ "$code" = "$want" ]; then break; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "run $i: the process exited; log:" >&2; tail -20 "$log" >&2; exit 1; fi
+    if [ "$(date +%s%N)" -gt "$deadline" ]; then echo "run $i: no $want on $path within 60 s; log:" >&2; tail -20 "$log" >&2; exit 1; fi
+    sleep 0.02
+  done
+  ms=$((($(date +%s%N) - start) / 1000000))
+  times+=("$ms")
+  echo "run $i: ${ms} ms (HTTP $code on $path)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+done
+
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+n=${#sorted[@]}
+if [ $((n % 2)) -eq 1 ]; then median=${sorted[$((n / 2))]}; else median=$(((sorted[n / 2 - 1] + sorted[n / 2]) / 2)); fi
+echo "startup to $path ($want): median ${median} ms, min ${sorted[0]} ms, max ${sorted[$((n - 1))]} ms over $n runs ($(nproc) cores, $(java -version 2>&1 | head -1))"
