@@ -25,7 +25,7 @@ final class Charts {
     }
 
     /** Horizontal bars for counts; suppressed counts get no bar and the text "&lt; 5". */
-    static Html counts(String id, String title, List<MonitorFigures.Count> counts, String suppressedWord) {
+    static Html counts(String id, String title, List<MonitorFigures.Count> counts, String suppressedWord, String hiddenWord) {
         int max = counts.stream().filter(c -> !c.suppressed()).mapToInt(MonitorFigures.Count::value).max().orElse(0);
         int height = ROW * counts.size() + 16;
         StringBuilder desc = new StringBuilder();
@@ -33,7 +33,8 @@ final class Charts {
         int y = 8;
         double scale = max == 0 ? 0 : (WIDTH - LABEL_WIDTH - 80.0) / max;
         for (MonitorFigures.Count c : counts) {
-            desc.append(c.label()).append(": ").append(c.suppressed() ? suppressedWord : c.shown()).append(". ");
+            desc.append(c.label()).append(": ").append(c.hiddenWithOther() ? hiddenWord : c.suppressed() ? suppressedWord : c.shown())
+                    .append(". ");
             bars.append(text(8, y + 20, c.label(), "start"));
             double w = c.suppressed() ? 0 : c.value() * scale;
             if (w > 0) {

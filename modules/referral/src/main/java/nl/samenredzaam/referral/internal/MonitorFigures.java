@@ -26,15 +26,22 @@ public final class MonitorFigures {
             Map<PositiveHealthDimension, Integer> after) {
     }
 
-    /** A count; {@code value} is {@code null} when it is suppressed. */
-    public record Count(String label, Integer value) {
+    /**
+     * A count; {@code value} is {@code null} when it is suppressed: because it is small, or
+     * ({@code hiddenWithOther}) because it would give a small one away.
+     */
+    public record Count(String label, Integer value, boolean hiddenWithOther) {
+        public Count(String label, Integer value) {
+            this(label, value, false);
+        }
+
         public boolean suppressed() {
             return value == null;
         }
 
-        /** The value as shown: the number, or {@code < 5}. */
+        /** The value as shown: the number, {@code < 5}, or {@code *} when hidden to protect another count. */
         public String shown() {
-            return value == null ? "< " + MIN_COUNT : Integer.toString(value);
+            return value != null ? Integer.toString(value) : hiddenWithOther ? "*" : "< " + MIN_COUNT;
         }
     }
 
@@ -163,7 +170,7 @@ public final class MonitorFigures {
                     .min(Comparator.comparingInt(Map.Entry::getValue)).ifPresent(e -> hidden.add(e.getKey()));
         }
         List<Count> result = new ArrayList<>();
-        counts.forEach((label, n) -> result.add(new Count(label, hidden.contains(label) ? null : n)));
+        counts.forEach((label, n) -> result.add(new Count(label, hidden.contains(label) ? null : n, hidden.contains(label) && !small(n))));
         return List.copyOf(result);
     }
 

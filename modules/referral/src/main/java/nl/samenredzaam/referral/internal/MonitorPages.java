@@ -88,8 +88,10 @@ public final class MonitorPages {
         params.put("target", target(req));
         params.put("min", MonitorFigures.MIN_COUNT);
         params.put("csv", req.link("/referral/monitor/csv") + "?van=" + p.from() + "&tot=" + p.to());
-        params.put("typeChart", Charts.counts("chart-type", msg.get("monitor.byType"), f.byReferrerType(), msg.get("monitor.suppressed")));
-        params.put("reasonChart", Charts.counts("chart-reason", msg.get("monitor.byReason"), f.byReason(), msg.get("monitor.suppressed")));
+        params.put("typeChart", Charts.counts("chart-type", msg.get("monitor.byType"), f.byReferrerType(), msg.get("monitor.suppressed"),
+                msg.get("monitor.hidden")));
+        params.put("reasonChart", Charts.counts("chart-reason", msg.get("monitor.byReason"), f.byReason(), msg.get("monitor.suppressed"),
+                msg.get("monitor.hidden")));
         params.put("changeChart", f.change().suppressed() ? null : Charts.change("chart-change", msg.get("monitor.change"),
                 f.change().average(), msg.locale()));
         params.put("dimensions", List.of(PositiveHealthDimension.values()));

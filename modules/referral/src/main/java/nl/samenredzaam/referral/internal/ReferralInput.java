@@ -3,6 +3,7 @@ package nl.samenredzaam.referral.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public record ReferralInput(String patientName, String patientBirthDate, String 
     static final int NOTE_MAX = 1000;
     static final int ORG_MAX = 200;
     private static final Pattern PHONE = Pattern.compile("[+]?[0-9 ()-]{8,20}");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu");
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     public ReferralInput {
         patientName = strip(patientName);
