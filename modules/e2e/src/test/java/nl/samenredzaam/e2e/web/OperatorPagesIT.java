@@ -1,0 +1,83 @@
+package nl.samenredzaam.e2e.web;
+
+import static nl.samenredzaam.e2e.web.WebTesting.OPERATOR;
+import static nl.samenredzaam.e2e.web.WebTesting.OPERATOR_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import nl.samenredzaam.testing.RunningPlatform;
+import nl.samenredzaam.testing.browser.Browser;
+
+/** The platform operator's pages at {@code /platform/}. */
+class OperatorPagesIT {
+
+    @RegisterExtension
+    static RunningPlatform platform = WebTesting.platform("web-operator");
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = WebTesting.browser(platform);
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void everyOperatorPageIsAccessible() {
+        for (String[] page : List.of(new String[] {"", "Platformbeheer"}, new String[] {"bundels", "Bundels"},
+                new String[] {"gezondheid", "Gezondheid"}, new String[] {"initiatieven/lindeholt", "Dorpszorg Lindeholt"},
+                new String[] {"bundels/nl.samenredzaam.buurtnieuws/verwijderen", "nl.samenredzaam.buurtnieuws verwijderen"})) {
+            browser.open("/platform/" + page[0]);
+            assertEquals(page[1], browser.heading(), page[0]);
+            browser.axe("platform/" + page[0]).screenshot("platform-" + (page[0].isEmpty() ? "initiatieven" : page[0].replace('/', '-')));
+        }
+        assertTrue(browser.open("/platform/bundels").text("main table").contains("nl.samenredzaam.buurtnieuws"));
+        assertTrue(browser.open("/platform/gezondheid").text("main").contains("Bereikbaar"));
+    }
+
+    @Test
+    void createRenameArchiveAndRestoreAnInitiative() {
+        browser.open("/platform/").fill("name", "Stadsdorp Zuid").fill("slug", "Niet Goed!");
+        browser.submit("form[action='/platform/initiatieven'] button[type=submit]");
+        assertTrue(browser.driver().findElement(By.id("slug-error")).isDisplayed(), browser.text("main"));
+        assertEquals("Stadsdorp Zuid", browser.driver().findElement(By.id("name")).getAttribute("value"));
+        browser.axe("new initiative with error");
+
+        browser.fill("slug", "stadsdorp-zuid");
+        browser.submit("form[action='/platform/initiatieven'] button[type=submit]");
+        assertEquals("/platform/initiatieven/stadsdorp-zuid?opgeslagen=1", browser.path());
+        assertEquals(200, browser.status("/stadsdorp-zuid/"));
+
+        browser.fill("name", "Stadsdorp Zuid-Oost").submit("input[value=hernoemen] ~ button");
+        assertEquals("Stadsdorp Zuid-Oost", browser.heading());
+
+        browser.submit("input[value=archiveren] ~ button");
+        assertEquals(404, browser.status("/stadsdorp-zuid/"));
+        browser.submit("input[value=terugzetten] ~ button");
+        assertEquals(200, browser.status("/stadsdorp-zuid/"));
+    }
+
+    @Test
+    void uploadingSomethingThatIsNotABundleIsExplained() throws Exception {
+        java.nio.file.Path notAJar = java.nio.file.Files.createTempFile("geen-bundel", ".jar");
+        java.nio.file.Files.writeString(notAJar, "dit is geen jar");
+        browser.open("/platform/bundels");
+        browser.driver().findElement(By.id("bundel")).sendKeys(notAJar.toAbsolutePath().toString());
+        browser.submit("form[action='/platform/bundels'] button[type=submit]");
+        assertTrue(browser.text("#bundel-error").contains("geen"), browser.text("main"));
+        browser.axe("bundles with error").screenshot("platform-bundels-fout");
+    }
+}
