@@ -231,12 +231,12 @@ public final class FilePages {
         IntakeFile f = service.open(req, req.pathId("id"), Action.PRINT);
         FileDetail d = service.detail(req, f);
         byte[] pdf = VerslagPdf.render(d, req.initiative().name(), service.today(), service.deadlineClock().terms());
-        return WebResponse.bytes("application/pdf", pdf).attachment("verslag-wmo-" + f.id() + ".pdf");
+        return WebResponse.bytes("application/pdf", pdf).attachment("verslag-wmo-" + f.id() + ".pdf").header("Cache-Control", "no-store");
     }
 
     WebResponse export(WebRequest req) {
         IntakeFile f = service.open(req, req.pathId("id"), Action.EXPORT);
-        return WebResponse.json(Export.of(service.detail(req, f))).attachment("wmo-dossier-" + f.id() + ".json");
+        return WebResponse.json(Export.of(service.detail(req, f))).attachment("wmo-dossier-" + f.id() + ".json").header("Cache-Control", "no-store");
     }
 
     private static String fileLink(WebRequest req, long id, String rest) {

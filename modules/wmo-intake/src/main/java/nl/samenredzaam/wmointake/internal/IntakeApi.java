@@ -132,7 +132,8 @@ final class IntakeApi {
         if (d.currentPh() == null) {
             throw ProblemException.notFound();
         }
-        return WebResponse.text("image/svg+xml;charset=UTF-8", SpiderWeb.svg(d.currentPh(), d.previousPh(), req.locale()));
+        return WebResponse.text("image/svg+xml;charset=UTF-8", SpiderWeb.svg(d.currentPh(), d.previousPh(), req.locale()))
+                .header("Cache-Control", "no-store");
     }
 
     WebResponse step(WebRequest req) {
@@ -180,12 +181,12 @@ final class IntakeApi {
         IntakeFile f = service.open(req, req.pathId("id"), Action.PRINT);
         byte[] pdf = VerslagPdf.render(service.detail(req, f), req.initiative().name(), service.today(),
                 service.deadlineClock().terms());
-        return WebResponse.bytes("application/pdf", pdf).attachment("verslag-wmo-" + f.id() + ".pdf");
+        return WebResponse.bytes("application/pdf", pdf).attachment("verslag-wmo-" + f.id() + ".pdf").header("Cache-Control", "no-store");
     }
 
     WebResponse export(WebRequest req) {
         IntakeFile f = service.open(req, req.pathId("id"), Action.EXPORT);
-        return WebResponse.json(Export.of(service.detail(req, f)));
+        return WebResponse.json(Export.of(service.detail(req, f))).header("Cache-Control", "no-store");
     }
 
     WebResponse accessLog(WebRequest req) {
