@@ -99,6 +99,28 @@ final class RequestApi {
         return WebResponse.json(RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
     }
 
+    /** Body of {@code POST /requests/{id}/repeat}: an optional new date. */
+    record RepeatBody(String date) {
+    }
+
+    WebResponse repeat(WebRequest req) {
+        Viewer v = Viewer.of(req);
+        RepeatBody body = req.body(RepeatBody.class);
+        java.time.LocalDate date = null;
+        if (body.date() != null && !body.date().isBlank()) {
+            try {
+                date = java.time.LocalDate.parse(body.date().strip());
+            } catch (java.time.DateTimeException e) {
+                throw ProblemException.invalidField("date", req.messages().get("error.date"));
+            }
+        }
+        long id = service.repeat(req.sql(), v, req.pathId("id"), date);
+        HelpRequest r = requests.find(req.sql(), id).orElseThrow();
+        Web.auditIfOthers(req, v, r, AuditEvent.Action.CREATE);
+        return WebResponse.created("/api/v1/" + req.initiative().slug() + "/volunteering/requests/" + id,
+                RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+    }
+
     WebResponse suggestions(WebRequest req) {
         Viewer v = Viewer.of(req);
         HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);

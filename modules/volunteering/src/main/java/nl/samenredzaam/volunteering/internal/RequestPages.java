@@ -173,6 +173,34 @@ final class RequestPages {
         return WebResponse.page(msg.get("error.taken.title"), Templates.render("message.jte", p)).status(409);
     }
 
+    WebResponse repeat(WebRequest req) {
+        Viewer v = Viewer.of(req);
+        long id = req.pathId("id");
+        HelpRequest before = service.visible(req.sql(), v, id).orElseThrow(ProblemException::notFound);
+        java.time.LocalDate date = null;
+        String typed = req.form("date").orElse("");
+        if (!typed.isEmpty()) {
+            try {
+                date = java.time.LocalDate.parse(typed);
+            } catch (java.time.DateTimeException e) {
+                return showDetail(req, v, before, Map.of("date", req.messages().get("error.date")), null, 400);
+            }
+            if (date.isBefore(web.today())) {
+                return showDetail(req, v, before, Map.of("date", req.messages().get("error.date.past")), null, 400);
+            }
+        }
+        try {
+            long newId = service.repeat(req.sql(), v, id, date);
+            Web.auditIfOthers(req, v, requests.find(req.sql(), newId).orElseThrow(), AuditEvent.Action.CREATE);
+            return WebResponse.redirect(req.link("/volunteering/vragen/" + newId));
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                return showDetail(req, v, before, Map.of(), req.messages().get("error.conflict"), 409);
+            }
+            throw e;
+        }
+    }
+
     private WebResponse showDetail(WebRequest req, Viewer v, HelpRequest r, Map<String, String> problems, String alert, int status) {
         Messages msg = req.messages();
         Map<String, Object> p = base(req);
@@ -181,6 +209,7 @@ final class RequestPages {
         p.put("problems", problems);
         p.put("alert", alert);
         p.put("action", req.link("/volunteering/vragen/" + r.id() + "/actie"));
+        p.put("repeatAction", req.link("/volunteering/vragen/" + r.id() + "/opnieuw"));
         p.put("backHref", req.link("/volunteering"));
         boolean suggest = v.coordinator() && (r.state() == State.SUBMITTED || r.state() == State.OPEN);
         Ranking ranking = suggest ? matching.suggest(req.sql(), r, web.today(), 10) : null;

@@ -77,6 +77,9 @@ public record RequestView(long id, String category, String categoryLabel, String
         if (s == State.DONE && (v.coordinator() || r.isOwnedBy(me))) {
             a.add("close");
         }
+        if ((s == State.DONE || s == State.CLOSED) && (v.coordinator() || r.isOwnedBy(me))) {
+            a.add("repeat");
+        }
         if ((v.coordinator() || r.isOwnedBy(me)) && (s == State.SUBMITTED || s == State.OPEN || s == State.PROPOSED
                 || s == State.CONFIRMED || s == State.NO_MATCH)) {
             a.add("cancel");

@@ -248,6 +248,51 @@ public final class Requests {
         return after;
     }
 
+    /**
+     * Asks for the same help again (recurring help): a new request with the same details, proposed
+     * straight away to the volunteer who did it last time when they are still active (and still
+     * have a valid VOG where needed); otherwise open for others.
+     *
+     * @param date the new date for help on a date; {@code null} keeps a weekly request weekly and
+     *             makes a dated one flexible
+     * @return the new request's id
+     */
+    public long repeat(Sql sql, Viewer viewer, long id, LocalDate date) {
+        HelpRequest r = visible(sql, viewer, id).orElseThrow(ProblemException::notFound);
+        if (!viewer.coordinator() && !r.isOwnedBy(viewer.userId())) {
+            throw ProblemException.forbidden();
+        }
+        if (r.state() != DONE && r.state() != CLOSED) {
+            throw ProblemException.conflict("Only help that was given can be asked for again");
+        }
+        if (date != null && date.isBefore(today())) {
+            throw ProblemException.invalidField("date", "Deze datum is al voorbij / this date has passed");
+        }
+        HelpRequest.WhenKind when = r.whenKind();
+        if (date != null) {
+            when = HelpRequest.WhenKind.DATE;
+        } else if (when == HelpRequest.WhenKind.DATE) {
+            when = HelpRequest.WhenKind.FLEXIBLE;
+        }
+        NewRequest copy = new NewRequest(r.category(), r.description(), r.residentUserId(), r.residentName(), r.residentPhone(),
+                r.address(), r.neighbourhood(), when, date, r.weekday(), r.windowStart(), r.windowEnd(), r.urgency(),
+                r.oneToOneVulnerable(), r.visibility(), viewer.coordinator() && !r.isOwnedBy(viewer.userId()) || r.onBehalf(),
+                "volunteering:" + r.id(), null, null, null);
+        Instant now = clock.instant();
+        long newId = requests.insert(sql, copy, OPEN, viewer.userId(), viewer.name(), now);
+        Optional<Profile> same = r.volunteerUserId() == null ? Optional.empty()
+                : profiles.ofUser(sql, r.volunteerUserId()).filter(Profile::active)
+                        .filter(p -> !r.oneToOneVulnerable() || p.vogValid(today()));
+        if (same.isPresent()) {
+            Map<String, Object> sets = new LinkedHashMap<>();
+            sets.put("volunteer_user_id", same.get().userId());
+            sets.put("volunteer_name", same.get().displayName());
+            requests.move(sql, newId, OPEN, PROPOSED, sets, null, viewer.userId(), now);
+        }
+        notifier.changed(sql, requests.find(sql, newId).orElseThrow(), same.isPresent() ? OPEN : null);
+        return newId;
+    }
+
     /** Moves requests whose date has passed to EXPIRED (the scheduled job). */
     public int expireOverdue(Sql sql) {
         int n = 0;

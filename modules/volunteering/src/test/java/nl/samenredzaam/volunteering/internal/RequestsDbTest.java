@@ -322,6 +322,38 @@ class RequestsDbTest {
         assertEquals(State.OPEN, state(db, ini, today));
     }
 
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
+    void recurringHelpKeepsTheSameVolunteerWherePossible(Sql.Dialect dialect) {
+        TestDb db = TestDb.of(dialect);
+        long ini = db.newInitiative();
+        long first = db.transaction(ini, sql -> {
+            volunteer(sql, SANNE, VogStatus.NONE, null);
+            return service.create(sql, RIA, request(2L, "Gerrit de Boer", false, Visibility.VOLUNTEERS, true), Policy.DEFAULT);
+        });
+        assertEquals(409, assertThrows(ProblemException.class, () -> db.transaction(ini, sql -> service.repeat(sql, GERRIT, first, null)))
+                .status(), "only help that was given");
+        act(db, ini, SANNE, first, new ActionInput(Action.ACCEPT, null, null, null));
+        act(db, ini, SANNE, first, new ActionInput(Action.COMPLETE, null, 60, null));
+        assertEquals(403, assertThrows(ProblemException.class, () -> db.transaction(ini, sql -> service.repeat(sql, SANNE, first, null)))
+                .status());
+        long again = db.transaction(ini, sql -> service.repeat(sql, GERRIT, first, TODAY.plusDays(7)));
+        HelpRequest r = db.transaction(ini, sql -> requests.find(sql, again).orElseThrow());
+        assertEquals(State.PROPOSED, r.state());
+        assertEquals(SANNE.userId(), r.volunteerUserId());
+        assertEquals(TODAY.plusDays(7), r.preferredDate());
+        assertEquals("volunteering:" + first, r.source());
+        // Sanne stops for now: the next repeat is open for others
+        db.transaction(ini, sql -> {
+            profiles.save(sql, SANNE.userId(), new ProfileInput(SANNE.name(), Set.of(), "", 0, List.of(), false, "", false), NOW);
+            return null;
+        });
+        long third = db.transaction(ini, sql -> service.repeat(sql, RIA, first, null));
+        HelpRequest t = db.transaction(ini, sql -> requests.find(sql, third).orElseThrow());
+        assertEquals(State.OPEN, t.state());
+        assertNull(t.volunteerUserId());
+    }
+
     private State state(TestDb db, long ini, long id) {
         return db.transaction(ini, sql -> requests.find(sql, id).orElseThrow().state());
     }
