@@ -54,6 +54,7 @@ final class AdminPages {
     private final MemberPages members;
     private final AuditPages audit;
     private final ThemePages theme;
+    private final PrivacyRequestPages privacy;
 
     AdminPages(ModuleRegistry modules, IdentityService identity, Responses responses) {
         this.modules = modules;
@@ -62,6 +63,7 @@ final class AdminPages {
         this.members = new MemberPages(modules, responses);
         this.audit = new AuditPages(identity, responses);
         this.theme = new ThemePages(responses);
+        this.privacy = new PrivacyRequestPages(modules, identity, responses);
     }
 
     void handle(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
@@ -94,6 +96,7 @@ final class AdminPages {
             case "rechten" -> members.permissions(page, rest.subList(1, rest.size()));
             case "logboek", "logboek.csv" -> audit.handle(page, rest);
             case "uitstraling" -> theme.handle(page, rest.subList(1, rest.size()));
+            case "privacy" -> privacy.handle(page, rest.subList(1, rest.size()));
             default -> throw ProblemException.notFound();
         }
     }
