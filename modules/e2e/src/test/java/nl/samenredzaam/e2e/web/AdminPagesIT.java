@@ -70,7 +70,7 @@ class AdminPagesIT {
     void everyAdminPageIsAccessible() {
         for (String[] page : List.of(new String[] {"", "Onderdelen aan- en uitzetten"}, new String[] {"leden", "Leden en rollen"},
                 new String[] {"rechten", "Rechten per rol"}, new String[] {"logboek", "Logboek"},
-                new String[] {"uitstraling", "Uitstraling en contact"}, new String[] {"onderdelen/buurtnieuws", "Instellingen van Buurtnieuws"})) {
+                new String[] {"uitstraling", "Uitstraling en contact"}, new String[] {"privacy", "Privacyverzoeken"}, new String[] {"onderdelen/buurtnieuws", "Instellingen van Buurtnieuws"})) {
             browser.open(ADMIN + page[0]);
             assertEquals(page[1], browser.heading(), page[0]);
             browser.axe("beheer/" + page[0]).screenshot("beheer-" + (page[0].isEmpty() ? "onderdelen" : page[0]));
@@ -135,5 +135,46 @@ class AdminPagesIT {
         browser.open(ADMIN + "logboek?gebruiker=beheerder");
         assertEquals(200, browser.status(ADMIN + "logboek.csv?gebruiker=beheerder"));
         assertEquals(400, browser.status(ADMIN + "logboek?van=gisteren"));
+    }
+
+    @Test
+    void moduleSettingsAreCheckedAndSaved() {
+        browser.open(ADMIN).submit("a[href$='onderdelen/buurtnieuws']");
+        assertEquals("Instellingen van Buurtnieuws", browser.heading());
+        browser.fill("s-page-size", "12").submit("form.sr-form button[type=submit]");
+        assertTrue(browser.path().endsWith("onderdelen/buurtnieuws?opgeslagen=1"), browser.path());
+        assertEquals("12", browser.driver().findElement(By.id("s-page-size")).getAttribute("value"));
+    }
+
+    @Test
+    void permissionTableSavesAChange() {
+        browser.open(ADMIN + "rechten");
+        List<org.openqa.selenium.WebElement> boxes = browser.all("input[name=grant]");
+        if (boxes.isEmpty()) {
+            assertTrue(browser.text("main").contains("geen eigen rechten"), browser.text("main"));
+            return;
+        }
+        String value = boxes.get(0).getAttribute("value");
+        boolean before = boxes.get(0).isSelected();
+        boxes.get(0).click();
+        browser.submit("form[action$='rechten'] button[type=submit]");
+        assertTrue(browser.path().endsWith("rechten?opgeslagen=1"), browser.path());
+        assertEquals(!before, browser.driver().findElement(By.cssSelector("input[value='" + value + "']")).isSelected());
+        assertTrue(browser.text("main table").contains("Aangepast"), "a change from the default is marked");
+        browser.click("input[value='" + value + "']").submit("form[action$='rechten'] button[type=submit]");
+        assertEquals(before, browser.driver().findElement(By.cssSelector("input[value='" + value + "']")).isSelected());
+    }
+
+    @Test
+    void privacyRequestNeedsAMemberAndConfirmation() {
+        browser.open(ADMIN + "privacy").submit("form[action$='privacy/wissen'] button[type=submit]");
+        assertTrue(browser.text("#lid-wissen-error").contains("Kies het lid"), browser.text("main"));
+        browser.axe("privacy request with error");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("lid-wissen"))).selectByIndex(1);
+        browser.submit("form[action$='privacy/wissen'] button[type=submit]");
+        assertEquals("Gegevens echt wissen?", browser.heading());
+        browser.axe("privacy erase confirmation").screenshot("beheer-privacy-bevestigen");
+        browser.submit("a[href$='beheer/privacy']");
+        assertEquals("Privacyverzoeken", browser.heading());
     }
 }
