@@ -13,18 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.calendar.api.Registration.Status;
-import nl.samenredzaam.testing.db.DatabaseTest;
-import nl.samenredzaam.testing.db.TestDatabase;
 
 /** The Lindeholt programme loads on both databases and has what the demo needs to show. */
-@DatabaseTest(migrations = "db/calendar/changelog.sql")
-class CalendarDemoDatabaseTest {
+abstract class CalendarDemoDatabaseTest extends OnDatabase {
 
-    private final TestDatabase db;
-
-    CalendarDemoDatabaseTest(TestDatabase db) {
-        this.db = db;
-    }
 
     @Test
     void lindeholtProgrammeWithRegistrationsAndAWaitlist() {

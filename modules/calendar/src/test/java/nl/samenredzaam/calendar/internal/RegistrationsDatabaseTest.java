@@ -18,23 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
 import nl.samenredzaam.calendar.internal.CalendarException.Reason;
-import nl.samenredzaam.testing.db.DatabaseTest;
-import nl.samenredzaam.testing.db.TestDatabase;
 
 /** The registration rules on real H2 and PostgreSQL: capacity under concurrency, waitlist, on behalf, attendance. */
-@DatabaseTest(migrations = "db/calendar/changelog.sql")
-class RegistrationsDatabaseTest {
+abstract class RegistrationsDatabaseTest extends OnDatabase {
 
     static final Instant NOW = ams("2026-06-01T08:00");
     static final Instant FIRST = ams("2026-06-02T10:00");
 
-    private final TestDatabase db;
     private final Fakes.Outbox outbox = new Fakes.Outbox();
     private final Fakes.Events events = new Fakes.Events();
     private final ActivityRepository activities = new ActivityRepository();
@@ -42,10 +39,12 @@ class RegistrationsDatabaseTest {
     private Registrations rules;
     private long initiative;
 
-    RegistrationsDatabaseTest(TestDatabase db) {
-        this.db = db;
-        this.rules = rules(NOW);
-        this.initiative = db.newInitiative();
+    @BeforeEach
+    void freshInitiative() {
+        rules = rules(NOW);
+        initiative = db.newInitiative();
+        outbox.sent.clear();
+        events.posted.clear();
     }
 
     private Registrations rules(Instant now) {
