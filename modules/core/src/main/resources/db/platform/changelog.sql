@@ -70,3 +70,10 @@ create table platform_mail_outbox (
     last_error varchar(300)
 );
 create index platform_mail_outbox_due on platform_mail_outbox (sent_at, next_attempt_at);
+
+--changeset samenredzaam:platform-5
+create table platform_migration_state (
+    changelog varchar(300) primary key,
+    checksum varchar(64) not null,
+    migrated_at timestamp with time zone not null
+);

@@ -55,9 +55,11 @@ final class MigrationExtender extends BundleTracker<String> implements Migration
         long started = System.nanoTime();
         Outcome outcome;
         try {
-            Migrator.migrate(dataSource, new OSGiResourceAccessor(bundle), changelog);
+            boolean ran = Migrator.migrate(dataSource, new OSGiResourceAccessor(bundle), path -> entry(bundle, path), changelog);
             outcome = new Outcome(true, null);
-            LOG.info("Migrated {} {} in {} ms", bundle.getSymbolicName(), bundle.getVersion(), (System.nanoTime() - started) / 1_000_000);
+            if (ran) {
+                LOG.info("Migrated {} {} in {} ms", bundle.getSymbolicName(), bundle.getVersion(), (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (Exception e) {
             outcome = new Outcome(false, "De database-aanpassing van deze module is mislukt / the module's database migration failed: "
                     + rootMessage(e));
@@ -65,6 +67,11 @@ final class MigrationExtender extends BundleTracker<String> implements Migration
         }
         outcomes.put(bundle.getBundleId(), outcome);
         listeners.forEach(Runnable::run);
+    }
+
+    static java.io.InputStream entry(Bundle bundle, String path) throws java.io.IOException {
+        java.net.URL url = bundle.getEntry(path);
+        return url == null ? null : url.openStream();
     }
 
     private static String rootMessage(Throwable e) {
