@@ -58,8 +58,15 @@ final class ModuleDispatcher {
         if (!modules.isEnabled(initiative.id(), moduleId)) {
             throw ProblemException.notFound();
         }
-        ModuleRegistry.Active active = modules.active(moduleId)
-                .orElseThrow(() -> new ProblemException(503, "Dit onderdeel werkt nu niet / this service is not available now"));
+        ModuleRegistry.Active active = modules.active(moduleId).orElse(null);
+        if (active == null) {
+            if (modules.info(moduleId).isEmpty()) {
+                // enabled once, but its bundle is gone (uninstalled): as if it never existed; its data is kept
+                throw ProblemException.notFound();
+            }
+            ex.response.setHeader("Retry-After", "30");
+            throw new ProblemException(503, "Dit onderdeel werkt nu niet / this service is not available now");
+        }
         Module module = active.module();
         ModuleRoutes.Match match = routes.find(module, kind, ex.method(), segments);
         if (match.route() == null) {
