@@ -55,6 +55,8 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     public static final String HEADER = "Samenredzaam-Module";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistryImpl.class);
+    /** The problem of a started bundle whose module service is not (yet) there, without a known reason. */
+    public static final String NOT_REGISTERED = "De module meldt zich niet aan / the module did not register";
 
     private final PlatformDatabase db;
     private final MigrationStatus migrations;
@@ -202,7 +204,7 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
                 return String.join("; ", reasons);
             }
         }
-        return "De module meldt zich niet aan / the module did not register";
+        return NOT_REGISTERED;
     }
 
     private static String firstLine(String failure) {
