@@ -337,9 +337,30 @@ public final class BundleManagerImpl implements BundleManager {
         if (moduleId == null) {
             return null;
         }
-        return modules.info(moduleId).filter(m -> m.state() != ModuleInfo.State.ACTIVE)
-                .map(m -> m.problem() == null ? "De module start niet / the module does not start" : m.problem()).orElse(null);
+        // Declarative Services may activate the module just after start() returns: wait until it is
+        // active or has failed for a known reason.
+        long deadline = System.nanoTime() + MODULE_START_WAIT.toNanos();
+        while (true) {
+            Optional<ModuleInfo> info = modules.info(moduleId);
+            if (info.isPresent() && info.get().state() == ModuleInfo.State.ACTIVE) {
+                return null;
+            }
+            String problem = info.map(ModuleInfo::problem).orElse(null);
+            boolean known = problem != null && !problem.equals(ModuleRegistryImpl.NOT_REGISTERED);
+            if (known || System.nanoTime() > deadline) {
+                return problem == null ? "De module start niet / the module does not start" : problem;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "Onderbroken / interrupted";
+            }
+        }
     }
+
+    /** How long an installed module may take to become active. */
+    static final java.time.Duration MODULE_START_WAIT = java.time.Duration.ofSeconds(15);
 
     private void store(String bsn, String version, byte[] jar) {
         db.global(sql -> {
