@@ -62,8 +62,8 @@ for i in $(seq 1 "$runs"); do
     code=$(curl -s -o /dev/null --connect-timeout 1 -w '%{http_code}' "http://127.0.0.1:$port$path" || true)
     if [ "$want" = any ] && [ "$code" != 000 ]; then break; fi
     if [ "$code" = "$want" ]; then break; fi
-    if ! kill -0 "$pid" 2>/dev/null; then echo "run $i: the process exited; log:" >&2; tail -20 "$log" >&2; exit 1; fi
-    if [ "$(date +%s%N)" -gt "$deadline" ]; then echo "run $i: no $want on $path within 60 s; log:" >&2; tail -20 "$log" >&2; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "run $i: the process exited; log:" >&2; tail -n 20 "$log" >&2; exit 1; fi
+    if [ "$(date +%s%N)" -gt "$deadline" ]; then echo "run $i: no $want on $path within 60 s; log:" >&2; tail -n 20 "$log" >&2; exit 1; fi
     sleep 0.02
   done
   ms=$((($(date +%s%N) - start) / 1000000))
@@ -85,4 +85,4 @@ median() {
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 n=${#sorted[@]}
 echo "startup to $path ($want): median $(median "${times[@]}") ms wall (min ${sorted[0]}, max ${sorted[$((n - 1))]}), median $(median "${cpus[@]}") ms CPU, $n runs"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | sed -n 1p)"
