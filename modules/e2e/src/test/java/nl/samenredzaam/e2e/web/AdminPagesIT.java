@@ -177,4 +177,19 @@ class AdminPagesIT {
         browser.submit("a[href$='beheer/privacy']");
         assertEquals("Privacyverzoeken", browser.heading());
     }
+
+    /** WCAG 1.4.10 at 320 CSS pixels; the wide data tables (permissions, audit log) scroll inside their own region instead. */
+    @Test
+    void adminFormsReflowOnANarrowScreen() {
+        try {
+            browser.windowSize(320, 800);
+            for (String path : List.of(ADMIN, ADMIN + "leden", ADMIN + "uitstraling", ADMIN + "privacy", ADMIN + "rechten", ADMIN + "logboek")) {
+                browser.open(path);
+                assertFalse(browser.scrollsSideways(), path + " scrolls sideways at 320 px");
+            }
+            browser.open(ADMIN).screenshot("beheer-smal");
+        } finally {
+            browser.windowSize(1280, 900);
+        }
+    }
 }

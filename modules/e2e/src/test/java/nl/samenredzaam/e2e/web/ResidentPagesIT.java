@@ -164,4 +164,38 @@ class ResidentPagesIT {
         System.out.println("Resident home page weight: " + total + " bytes (" + assets + ")");
         assertTrue(total < PAGE_BUDGET_BYTES, "home page weighs " + total + " bytes");
     }
+
+    @Test
+    void skipLinkComesFirstForKeyboardUsers() {
+        browser.open(HOME);
+        assertEquals("Naar de inhoud", browser.tab());
+    }
+
+    /** WCAG 1.4.10: at 400% zoom (320 CSS pixels wide) nothing needs sideways scrolling. */
+    @Test
+    void pagesReflowOnANarrowScreen() {
+        try {
+            browser.windowSize(320, 800);
+            for (String path : List.of("/", HOME, "/login", "/platform/privacy/lindeholt")) {
+                browser.open(path);
+                assertFalse(browser.scrollsSideways(), path + " scrolls sideways at 320 px");
+            }
+            browser.open(HOME).screenshot("home-smal");
+        } finally {
+            browser.windowSize(1280, 900);
+        }
+    }
+
+    /** Printed pages (a notice board) leave out menus and buttons and keep the content. */
+    @Test
+    void printLeavesOutNavigation() {
+        browser.open(HOME).printMedia(true);
+        try {
+            assertEquals("none", browser.css("nav.sr-nav", "display"));
+            assertEquals("none", browser.css("a.sr-button", "display"));
+            assertEquals("block", browser.css("main", "display"));
+        } finally {
+            browser.printMedia(false);
+        }
+    }
 }

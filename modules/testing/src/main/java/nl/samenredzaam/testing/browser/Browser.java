@@ -184,6 +184,35 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Resizes the window, e.g. to 320 CSS pixels wide: what 1280 pixels at 400% zoom shows (WCAG 1.4.10). */
+    public Browser windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the page needs horizontal scrolling at the current window width. */
+    public boolean scrollsSideways() {
+        Object result = driver.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        return Boolean.TRUE.equals(result);
+    }
+
+    /** Shows the page as it would print ({@code @media print}), or back as on screen. */
+    public Browser printMedia(boolean print) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", print ? "print" : ""));
+        return this;
+    }
+
+    /** The computed value of a CSS property of the first element matching a selector. */
+    public String css(String selector, String property) {
+        return driver.findElement(By.cssSelector(selector)).getCssValue(property);
+    }
+
+    /** Presses Tab once and returns the text of the element that then has focus. */
+    public String tab() {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return driver.switchTo().activeElement().getText();
+    }
+
     /** A cookie of the browser, or {@code null}. */
     public String cookie(String name) {
         Cookie c = driver.manage().getCookieNamed(name);
