@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Ranks volunteers for one request: a pure function of the request, the candidates (with their
@@ -52,39 +51,118 @@ public final class Matcher {
         return rank(request, candidates, history, today, Integer.MAX_VALUE);
     }
 
-    /** The best {@code limit} eligible candidates, best first. */
+    /**
+     * The best {@code limit} eligible candidates, best first. Scores are computed as plain
+     * numbers for everyone; the reasons (objects) only for those who make the list.
+     */
     public static Ranking rank(MatchRequest request, Collection<Candidate> candidates, MatchHistory history, LocalDate today,
             int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        boolean keepAll = limit >= candidates.size();
-        List<Suggestion> all = keepAll ? new ArrayList<>(candidates.size()) : null;
-        PriorityQueue<Suggestion> best = keepAll ? null : new PriorityQueue<>(limit + 1, ORDER.reversed());
+        Candidate[] all = candidates.toArray(new Candidate[0]);
+        int n = all.length;
+        int[] scores = new int[n];
+        boolean[] validVog = new boolean[n];
+        int[] eligible = new int[n];
+        int count = 0;
         int withoutVog = 0;
-        for (Candidate c : candidates) {
-            boolean validVog = VogStatus.isValid(c.vogStatus(), c.vogIssuedOn(), today);
-            if (request.needsVog() && !validVog) {
+        LocalDate cutoff = today.minusYears(VogStatus.VALID_YEARS); // same rule as VogStatus.isValid, computed once
+        for (int i = 0; i < n; i++) {
+            Candidate c = all[i];
+            LocalDate issued = c.vogIssuedOn();
+            validVog[i] = c.vogStatus() == VogStatus.ISSUED && issued != null && !issued.isAfter(today) && issued.isAfter(cutoff);
+            if (request.needsVog() && !validVog[i]) {
                 withoutVog++;
                 continue;
             }
-            Suggestion s = score(request, c, history.helps(c.userId()), validVog);
-            if (keepAll) {
-                all.add(s);
-            } else {
-                best.add(s);
-                if (best.size() > limit) {
-                    best.poll();
-                }
-            }
+            scores[i] = score(request, c, history.helps(c.userId()), validVog[i], null);
+            eligible[count++] = i;
         }
-        List<Suggestion> result = keepAll ? all : new ArrayList<>(best);
-        result.sort(ORDER);
+        IndexOrder order = new IndexOrder(all, scores);
+        int[] chosen = count <= limit ? java.util.Arrays.copyOf(eligible, count) : top(eligible, count, limit, order);
+        Integer[] boxed = new Integer[chosen.length];
+        for (int i = 0; i < chosen.length; i++) {
+            boxed[i] = chosen[i];
+        }
+        java.util.Arrays.sort(boxed, order);
+        List<Suggestion> result = new ArrayList<>(boxed.length);
+        for (int i : boxed) {
+            List<Reason> reasons = new ArrayList<>(6);
+            int points = score(request, all[i], history.helps(all[i].userId()), validVog[i], reasons);
+            result.add(new Suggestion(all[i], points, reasons));
+        }
         return new Ranking(result, withoutVog);
     }
 
-    static Suggestion score(MatchRequest request, Candidate c, int helpedBefore, boolean validVog) {
-        List<Reason> reasons = new ArrayList<>(6);
+    /** Best first: higher score, then lower load, then lower user id. */
+    private record IndexOrder(Candidate[] all, int[] scores) implements Comparator<Integer> {
+        @Override
+        public int compare(Integer a, Integer b) {
+            return compareIndex(a, b);
+        }
+
+        int compareIndex(int a, int b) {
+            if (scores[a] != scores[b]) {
+                return scores[a] > scores[b] ? -1 : 1;
+            }
+            int la = all[a].currentLoad();
+            int lb = all[b].currentLoad();
+            if (la != lb) {
+                return la < lb ? -1 : 1;
+            }
+            return Long.compare(all[a].userId(), all[b].userId());
+        }
+    }
+
+    /** The {@code k} best of the first {@code count} indices: a bounded heap whose root is the worst kept. */
+    private static int[] top(int[] indices, int count, int k, IndexOrder order) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int x = 0; x < count; x++) {
+            int i = indices[x];
+            if (size < k) {
+                heap[size] = i;
+                int child = size++;
+                while (child > 0) {
+                    int parent = (child - 1) / 2;
+                    if (order.compareIndex(heap[child], heap[parent]) > 0) {
+                        int t = heap[child];
+                        heap[child] = heap[parent];
+                        heap[parent] = t;
+                        child = parent;
+                    } else {
+                        break;
+                    }
+                }
+            } else if (order.compareIndex(i, heap[0]) < 0) {
+                heap[0] = i;
+                int parent = 0;
+                while (true) {
+                    int left = 2 * parent + 1;
+                    int right = left + 1;
+                    int worst = parent;
+                    if (left < k && order.compareIndex(heap[left], heap[worst]) > 0) {
+                        worst = left;
+                    }
+                    if (right < k && order.compareIndex(heap[right], heap[worst]) > 0) {
+                        worst = right;
+                    }
+                    if (worst == parent) {
+                        break;
+                    }
+                    int t = heap[worst];
+                    heap[worst] = heap[parent];
+                    heap[parent] = t;
+                    parent = worst;
+                }
+            }
+        }
+        return heap;
+    }
+
+    /** The score of one candidate; when {@code reasons} is given, the reasons are added to it. */
+    static int score(MatchRequest request, Candidate c, int helpedBefore, boolean validVog, List<Reason> reasons) {
         int score = 0;
         if (c.skills().contains(request.category())) {
             score += add(reasons, Reason.Kind.SKILL, SKILL, 0);
@@ -123,11 +201,13 @@ public final class Matcher {
             int points = Math.min(CONTINUITY_MAX, CONTINUITY + CONTINUITY_EACH * (helpedBefore - 1));
             score += add(reasons, Reason.Kind.CONTINUITY, points, helpedBefore);
         }
-        return new Suggestion(c, score, reasons);
+        return score;
     }
 
     private static int add(List<Reason> reasons, Reason.Kind kind, int points, int count) {
-        reasons.add(new Reason(kind, points, count));
+        if (reasons != null) {
+            reasons.add(new Reason(kind, points, count));
+        }
         return points;
     }
 }

@@ -17,7 +17,7 @@ public enum VogStatus {
     /** A VOG counts as valid when it was issued on or before today and at most three years ago. */
     public static boolean isValid(VogStatus status, LocalDate issuedOn, LocalDate today) {
         return status == ISSUED && issuedOn != null && !issuedOn.isAfter(today)
-                && issuedOn.plusYears(VALID_YEARS).isAfter(today);
+                && issuedOn.isAfter(today.minusYears(VALID_YEARS));
     }
 
     /** The day the VOG stops counting as valid, or {@code null} when none was issued. */
