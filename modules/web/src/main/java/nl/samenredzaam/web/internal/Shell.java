@@ -63,7 +63,7 @@ final class Shell {
 
     /** A {@code ?lang=} link sets the language for the next pages too. */
     private static void rememberLanguage(Exchange ex) {
-        String lang = ex.request.getParameter("lang");
+        String lang = "GET".equals(ex.method()) ? ex.request.getParameter("lang") : null;
         if ("nl".equals(lang) || "en".equals(lang)) {
             ex.response.addHeader("Set-Cookie", Exchange.LANG_COOKIE + "=" + lang + "; Path=/; Max-Age=" + LANG_COOKIE_AGE
                     + "; SameSite=Lax" + (ex.secure() ? "; Secure" : ""));
@@ -88,22 +88,37 @@ final class Shell {
         return items;
     }
 
-    /** This page in the other language; other query parameters are kept. */
+    /**
+     * This page in the other language; other query parameters are kept. A page shown in answer to
+     * a form (POST) links to the page the form was on, since its own address only takes posts.
+     */
     static String otherLanguageHref(Exchange ex) {
         String other = "en".equals(ex.locale().getLanguage()) ? "nl" : "en";
-        StringBuilder href = new StringBuilder(ex.request.getRequestURI()).append("?lang=").append(other);
-        if ("GET".equals(ex.method())) {
-            Map<String, String[]> params = ex.request.getParameterMap();
-            params.forEach((name, values) -> {
-                if (!name.equals("lang")) {
-                    for (String v : values) {
-                        href.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                                .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-                    }
-                }
-            });
+        if (!"GET".equals(ex.method())) {
+            String back = localPath(ex.request.getHeader("Referer"), ex.baseUrl());
+            String path = back == null ? "/" : back.replaceAll("([?&])lang=[a-z]*&?", "$1").replaceAll("[?&]$", "");
+            return path + (path.contains("?") ? "&" : "?") + "lang=" + other;
         }
+        StringBuilder href = new StringBuilder(ex.request.getRequestURI()).append("?lang=").append(other);
+        Map<String, String[]> params = ex.request.getParameterMap();
+        params.forEach((name, values) -> {
+            if (!name.equals("lang")) {
+                for (String v : values) {
+                    href.append('&').append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                }
+            }
+        });
         return href.toString();
+    }
+
+    /** The path and query of a same-site address, or {@code null}. */
+    static String localPath(String url, String baseUrl) {
+        if (url == null || !url.startsWith(baseUrl + "/")) {
+            return null;
+        }
+        String path = url.substring(baseUrl.length());
+        return LoginPages.safeReturn(path).equals(path) ? path : null;
     }
 
     String errorPage(Exchange ex, Context context, ProblemException problem) {

@@ -55,4 +55,12 @@ class SmallHelpersTest {
         Form general = Form.empty().from(ProblemException.conflict("Bestaat al / exists"), Locale.ENGLISH);
         assertEquals("exists", general.general());
     }
+
+    @Test
+    void languageLinkAfterAFormGoesBackOnlyWithinTheSite() {
+        assertEquals("/lindeholt/beheer/leden?x=1", Shell.localPath("http://localhost:8080/lindeholt/beheer/leden?x=1", "http://localhost:8080"));
+        assertNull(Shell.localPath("https://evil.example/lindeholt/", "http://localhost:8080"));
+        assertNull(Shell.localPath("http://localhost:8080//evil.example/", "http://localhost:8080"));
+        assertNull(Shell.localPath(null, "http://localhost:8080"));
+    }
 }
