@@ -80,4 +80,44 @@ class OperatorPagesIT {
         assertTrue(browser.text("#bundel-error").contains("geen"), browser.text("main"));
         browser.axe("bundles with error").screenshot("platform-bundels-fout");
     }
+
+    @Test
+    void installUpdateAndUninstallABundleThroughTheForm() throws Exception {
+        java.nio.file.Path v1 = bundle("1.0.0");
+        browser.open("/platform/bundels");
+        browser.driver().findElement(By.id("bundel")).sendKeys(v1.toAbsolutePath().toString());
+        browser.submit("form[action='/platform/bundels'] button[type=submit]");
+        assertTrue(browser.text("[role=status]").contains("nl.samenredzaam.e2e.hello"), browser.text("main"));
+        assertTrue(browser.text("main table").contains("nl.samenredzaam.e2e.hello"), browser.text("main table"));
+
+        java.nio.file.Path v2 = bundle("1.1.0");
+        browser.driver().findElement(By.id("bundel")).sendKeys(v2.toAbsolutePath().toString());
+        browser.submit("form[action='/platform/bundels'] button[type=submit]");
+        assertTrue(browser.text("[role=status]").contains("bijgewerkt"), browser.text("main"));
+        assertTrue(browser.text("main table").contains("1.1.0"), browser.text("main table"));
+
+        browser.submit("a[href='/platform/bundels/nl.samenredzaam.e2e.hello/verwijderen']");
+        assertEquals("nl.samenredzaam.e2e.hello verwijderen", browser.heading());
+        browser.submit("form[action$='verwijderen'] button[type=submit]");
+        assertTrue(browser.text("[role=status]").contains("verwijderd"), browser.text("main"));
+        assertTrue(!browser.text("main table").contains("nl.samenredzaam.e2e.hello"), browser.text("main table"));
+    }
+
+    /** A minimal bundle with no imports: it resolves and starts anywhere. */
+    private static java.nio.file.Path bundle(String version) throws java.io.IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes a = manifest.getMainAttributes();
+        a.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "nl.samenredzaam.e2e.hello");
+        a.putValue("Bundle-Version", version);
+        a.putValue("Bundle-Name", "E2E hello");
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("hello-" + version + "-", ".jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("hello.txt"));
+            out.write("hallo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
 }
