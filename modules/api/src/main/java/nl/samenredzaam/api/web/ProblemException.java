@@ -1,5 +1,6 @@
 package nl.samenredzaam.api.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public class ProblemException extends RuntimeException {
             throw new IllegalArgumentException("not an error status: " + status);
         }
         this.status = status;
-        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public int status() {
@@ -41,7 +42,7 @@ public class ProblemException extends RuntimeException {
         return getMessage();
     }
 
-    /** Problems per input field; empty when the problem is not about a field. */
+    /** Problems per input field, in the order they were found; empty when the problem is not about a field. */
     public Map<String, String> fieldErrors() {
         return fieldErrors;
     }

@@ -14,6 +14,18 @@ public class DataAccessException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
+    /** Whether a unique constraint refused the statement (SQL state 23505 on H2 and PostgreSQL). */
+    public boolean isUniqueViolation() {
+        Throwable t = getCause();
+        while (t != null) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            t = t.getCause();
+        }
+        return false;
+    }
+
     /** Whether the database could not be reached (SQL state class 08) rather than refusing the statement. */
     public boolean isConnectionProblem() {
         Throwable t = getCause();

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.platform.ClusterEvents;
+import nl.samenredzaam.core.platform.DataAccessException;
 import nl.samenredzaam.core.platform.InitiativeService;
 import nl.samenredzaam.core.platform.PlatformDatabase;
 
@@ -96,13 +97,21 @@ public final class InitiativeServiceImpl implements InitiativeService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalidFields(problems);
         }
-        long id = db.global(sql -> {
-            if (sql.first("select id from platform_initiative where slug = :slug", r -> r.getLong(1), "slug", slug).isPresent()) {
-                throw ProblemException.conflict("Er is al een initiatief met deze naam in de URL / an initiative with this slug exists");
+        long id;
+        try {
+            id = db.global(sql -> {
+                if (sql.first("select id from platform_initiative where slug = :slug", r -> r.getLong(1), "slug", slug).isPresent()) {
+                    throw slugTaken();
+                }
+                return sql.insert("insert into platform_initiative (slug, name, archived, created_at) values (:slug, :name, false, :now)",
+                        "slug", slug, "name", cleanName, "now", clock.instant());
+            });
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                throw slugTaken(); // created at the same moment by another request
             }
-            return sql.insert("insert into platform_initiative (slug, name, archived, created_at) values (:slug, :name, false, :now)",
-                    "slug", slug, "name", cleanName, "now", clock.instant());
-        });
+            throw e;
+        }
         bySlug.remove(slug);
         tellOthers();
         return new Initiative(id, slug, cleanName, false);
@@ -139,6 +148,10 @@ public final class InitiativeServiceImpl implements InitiativeService {
         bySlug.remove(updated.slug());
         tellOthers();
         return updated;
+    }
+
+    private static ProblemException slugTaken() {
+        return ProblemException.conflict("Er is al een initiatief met deze naam in de URL / an initiative with this slug exists");
     }
 
     private void tellOthers() {
