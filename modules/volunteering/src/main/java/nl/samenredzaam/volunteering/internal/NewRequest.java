@@ -28,4 +28,11 @@ public record NewRequest(String category, String description, Long residentUserI
                 preferredDate, weekday, windowStart, windowEnd, urgency, oneToOneVulnerable, visibility, onBehalf, source, activityId,
                 activityStart, activityTitle);
     }
+
+    /** The same request with another urgency. */
+    public NewRequest withUrgency(Urgency newUrgency) {
+        return new NewRequest(category, description, residentUserId, residentName, residentPhone, address, neighbourhood, whenKind,
+                preferredDate, weekday, windowStart, windowEnd, newUrgency, oneToOneVulnerable, visibility, onBehalf, source, activityId,
+                activityStart, activityTitle);
+    }
 }

@@ -204,7 +204,15 @@ final class RequestPages {
     private WebResponse showDetail(WebRequest req, Viewer v, HelpRequest r, Map<String, String> problems, String alert, int status) {
         Messages msg = req.messages();
         Map<String, Object> p = base(req);
-        RequestView view = RequestView.of(r, v, msg.locale(), RequestView.actionsFor(r, v));
+        List<String> actions = new java.util.ArrayList<>(RequestView.actionsFor(r, v));
+        boolean vogMissing = false;
+        if (r.oneToOneVulnerable() && v.volunteer() && !v.coordinator() && actions.contains("accept")
+                && profiles.ofUser(req.sql(), v.userId()).filter(x -> x.vogValid(web.today())).isEmpty()) {
+            actions.remove("accept"); // the button would only answer "you need a VOG": say so instead
+            vogMissing = true;
+        }
+        RequestView view = RequestView.of(r, v, msg.locale(), actions);
+        p.put("vogMissing", vogMissing);
         p.put("r", view);
         p.put("problems", problems);
         p.put("alert", alert);

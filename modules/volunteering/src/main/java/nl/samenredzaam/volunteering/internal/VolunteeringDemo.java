@@ -99,11 +99,23 @@ public final class VolunteeringDemo implements DemoDataContributor {
             requests.move(sql, id, DONE, CLOSED, Map.of(), null, ria, done.plus(Duration.ofDays(2)));
         }
 
-        // Open: a ride to the hospital for Gerrit, next week.
+        // Open and urgent: a ride to the hospital for Gerrit, next week.
         LocalDate nextWeek = today.plusDays(6);
         requests.insert(sql, request("vervoer", "Ik moet naar de oogarts in het ziekenhuis in Deventer. Wie kan mij brengen en halen?",
                 gerrit, "Gerrit de Boer", WhenKind.DATE, nextWeek, null, 9 * 60 + 30, 12 * 60, Visibility.VOLUNTEERS, false, false)
-                .withContact("06 12345678", "Lindelaan 12, Lindeholt", "De Hoeve"), OPEN, gerrit, "Gerrit de Boer", now.minus(Duration.ofDays(2)));
+                .withContact("06 12345678", "Lindelaan 12, Lindeholt", "De Hoeve").withUrgency(Urgency.HIGH), OPEN, gerrit,
+                "Gerrit de Boer", now.minus(Duration.ofDays(2)));
+
+        // No volunteer found for the big garden out of the village; and one Truus cancelled herself.
+        long garden = requests.insert(sql, request("tuin", "De hele tuin omspitten voor de moestuin, ongeveer 200 m2.", truus,
+                "Truus Bakker-Visser", WhenKind.FLEXIBLE, null, null, null, null, Visibility.VOLUNTEERS, false, false)
+                .withContact("0570 123456", "Kerkstraat 3, Lindeholt", "Buitengebied"), OPEN, truus, "Truus Bakker-Visser",
+                now.minus(Duration.ofDays(20)));
+        requests.move(sql, garden, OPEN, State.NO_MATCH, Map.of(), null, ria, now.minus(Duration.ofDays(12)));
+        long phone = requests.insert(sql, request("digitale-hulp", "Hulp met videobellen met mijn kleinzoon.", truus, "Truus Bakker-Visser",
+                WhenKind.FLEXIBLE, null, null, null, null, Visibility.VOLUNTEERS, false, false), OPEN, truus, "Truus Bakker-Visser",
+                now.minus(Duration.ofDays(15)));
+        requests.move(sql, phone, OPEN, State.CANCELLED, Map.of(), null, truus, now.minus(Duration.ofDays(14)));
 
         // Confirmed, every Thursday morning: the same volunteer as before (continuity).
         long weekly = requests.insert(sql, request("boodschappen", "Elke donderdag boodschappen bij de Spar. Lijstje ligt klaar.",

@@ -212,6 +212,24 @@ class HandlersDbTest {
 
     @ParameterizedTest
     @EnumSource(Sql.Dialect.class)
+    void aVolunteerWithoutAValidVogIsToldSoInsteadOfOfferedTheButton(Sql.Dialect dialect) {
+        TestDb db = TestDb.of(dialect);
+        long ini = db.newInitiative();
+        long id = db.transaction(ini, sql -> new Requests(new RequestRepository(), new ProfileRepository(), Notifier.NONE,
+                Clock.fixed(NOW, ZoneOffset.UTC)).create(sql, new Viewer(RIA, "Ria", true, false, false),
+                        RequestsDbTest.request(GERRIT, "Gerrit de Boer", true, HelpRequest.Visibility.VOLUNTEERS, true),
+                        Requests.Policy.DEFAULT));
+        String html = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).path("id", id)).html();
+        assertTrue(html.contains("Voor deze hulpvraag is een geldige VOG nodig. Die staat nog niet bij uw profiel."), html);
+        assertFalse(html.contains("value=\"accept\""));
+        WebResponse refused = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/actie"),
+                sql -> sanne(sql).path("id", id).form("action", "accept")).response();
+        assertEquals(409, refused.status(), "and the server refuses it anyway");
+        assertTrue(refused.body().toString().contains("Voor deze hulpvraag is een geldige VOG nodig."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
     void tooLowARoleOrAnotherInitiativeGets403Or404(Sql.Dialect dialect) {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
