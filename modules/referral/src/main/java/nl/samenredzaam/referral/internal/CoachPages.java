@@ -37,6 +37,7 @@ final class CoachPages {
         params.put("days", days);
         params.put("finished", service.referrals().finished(req.sql(), onlyFor, 20));
         params.put("canMonitor", req.isAllowed(ReferralModule.MONITOR));
+        params.put("canAssign", req.isAllowed(ReferralModule.ASSIGN));
         return WebResponse.page(msg.get("queue.title"), Templates.render("queue.jte", params));
     }
 

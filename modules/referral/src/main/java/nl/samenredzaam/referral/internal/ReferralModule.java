@@ -61,6 +61,7 @@ public final class ReferralModule implements Module {
         MonitorPages monitor = new MonitorPages(service);
         ReferralApi api = new ReferralApi(service, access);
         FhirApi fhir = new FhirApi(service, access);
+        PracticePages practices = new PracticePages(service);
         return List.of(
                 Route.page(Method.GET, "", Permission.MEMBER, req -> start(req, coach, referrer)),
                 Route.page(Method.GET, "/verwijzen", REFER, referrer::form),
@@ -78,6 +79,11 @@ public final class ReferralModule implements Module {
                 Route.page(Method.GET, "/dossier/{id}/fhir", COACH, fhir::download),
                 Route.page(Method.GET, "/brief/{id}/{kind}", Permission.MEMBER, letters::page),
                 Route.page(Method.GET, "/brief/{id}/{kind}/pdf", Permission.MEMBER, letters::pdf),
+                Route.page(Method.GET, "/praktijken", ASSIGN, practices::list),
+                Route.page(Method.POST, "/praktijken", ASSIGN, practices::create),
+                Route.page(Method.POST, "/praktijken/{id}/intrekken", ASSIGN, practices::revoke),
+                Route.page(Method.GET, "/praktijk/{token}", Permission.PUBLIC, practices::form),
+                Route.page(Method.POST, "/praktijk/{token}", Permission.PUBLIC, practices::submit),
                 Route.page(Method.GET, "/monitor", MONITOR, monitor::page),
                 Route.page(Method.GET, "/monitor/csv", MONITOR, monitor::csv),
                 Route.api(Method.POST, "/referrals", REFER, api::create),
@@ -182,7 +188,9 @@ public final class ReferralModule implements Module {
         return List.of(
                 MenuItem.main("/verwijzen", Text.of("Verwijzen", "Refer"), REFER),
                 MenuItem.main("/werkvoorraad", Text.of("Welzijn op recept", "Social prescribing"), COACH),
-                MenuItem.main("/monitor", Text.of("Cijfers welzijn op recept", "Social prescribing figures"), MONITOR));
+                MenuItem.main("/monitor", Text.of("Cijfers welzijn op recept", "Social prescribing figures"), MONITOR),
+                new MenuItem("/praktijken", Text.of("Verwijslinks voor praktijken", "Referral links for practices"), ASSIGN,
+                        MenuItem.Area.ADMIN));
     }
 
     @Override

@@ -45,6 +45,12 @@ public final class ReferralRepository {
         return sql.first(COLUMNS + "where initiative_id = :initiative and id = :id", ReferralRepository::map, "id", id);
     }
 
+    /** Notes the practice link a referral came through. */
+    public void fromPracticeLink(Sql sql, long id, long linkId) {
+        sql.update("update referral_referral set practice_link_id = :link where initiative_id = :initiative and id = :id",
+                "link", linkId, "id", id);
+    }
+
     /** A referral received earlier with this external identifier (FHIR import). */
     public Optional<Referral> findByExternalId(Sql sql, String externalId) {
         return sql.first(COLUMNS + "where initiative_id = :initiative and external_id = :external", ReferralRepository::map,

@@ -76,6 +76,10 @@ final class ReferrerPages {
         params.put("csrf", req.csrfToken());
         params.put("action", req.link("/referral/verwijzen"));
         params.put("reasons", ReferralService.reasons(req.setting(ReferralModule.SETTING_REASONS)));
+        params.put("practice", null);
+        params.put("referrerName", "");
+        params.put("received", null);
+        params.put("deadline", "");
         return WebResponse.page(msg.get("refer.title"), Templates.render("refer-form.jte", params)).status(status);
     }
 

@@ -28,7 +28,7 @@ final class FakeRequest implements WebRequest {
     final List<AuditEvent> audit;
     private final Initiative initiative;
     private final Sql sql;
-    private final Actor actor;
+    private Actor actor;
     private final Set<String> permissions;
     private final Map<String, String> pathParams = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
@@ -73,6 +73,13 @@ final class FakeRequest implements WebRequest {
                 return Optional.empty();
             }
         };
+    }
+
+    /** Nobody signed in. */
+    static FakeRequest anonymous(Sql sql, List<AuditEvent> audit) {
+        FakeRequest req = new FakeRequest(sql, 0, "", Set.of(), audit);
+        req.actor = null;
+        return req;
     }
 
     static FakeRequest referrer(Sql sql, long userId, List<AuditEvent> audit) {
@@ -130,11 +137,14 @@ final class FakeRequest implements WebRequest {
 
     @Override
     public Optional<Actor> actor() {
-        return Optional.of(actor);
+        return Optional.ofNullable(actor);
     }
 
     @Override
     public Actor requireActor() {
+        if (actor == null) {
+            throw new ProblemException(401, "Sign in first");
+        }
         return actor;
     }
 
