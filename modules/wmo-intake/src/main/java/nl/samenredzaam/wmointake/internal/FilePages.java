@@ -189,6 +189,20 @@ public final class FilePages {
         return saved(req, id, step == Steps.Step.PLAN ? "#termijnen" : step == Steps.Step.TOEWIJZING ? "#toewijzing" : "#verslag");
     }
 
+    WebResponse residentReaction(WebRequest req) {
+        long id = req.pathId("id");
+        String reaction = req.form("reaction").orElse(null);
+        String agreed = req.form("agreed").orElse(null);
+        Checked<IntakeFile> r = service.residentReaction(req, id, reaction, agreed);
+        if (!r.ok()) {
+            Map<String, String> values = new HashMap<>();
+            values.put("reaction", reaction == null ? "" : reaction);
+            values.put("agreed", agreed == null ? "" : agreed);
+            return render(req, service.open(req, id, Action.READ), r.problems(), values, 400, null);
+        }
+        return saved(req, id, "#verslag");
+    }
+
     static Steps.Step stepOf(String path) {
         for (Steps.Step s : Steps.Step.values()) {
             if (s.path().equals(path)) {

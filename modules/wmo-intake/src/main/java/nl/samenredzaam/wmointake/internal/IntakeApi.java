@@ -177,6 +177,21 @@ final class IntakeApi {
         return WebResponse.json(201, m);
     }
 
+    /** The resident's own reaction to the verslag. */
+    record ReactionBody(String reaction, String agreed) {
+        @Override
+        public String toString() {
+            return "ReactionBody[]";
+        }
+    }
+
+    WebResponse residentReaction(WebRequest req) {
+        long id = req.pathId("id");
+        ReactionBody b = req.body(ReactionBody.class);
+        service.residentReaction(req, id, b.reaction(), b.agreed()).orThrow();
+        return fresh(req, id);
+    }
+
     WebResponse pdf(WebRequest req) {
         IntakeFile f = service.open(req, req.pathId("id"), Action.PRINT);
         byte[] pdf = VerslagPdf.render(service.detail(req, f), req.initiative().name(), service.today(),

@@ -118,13 +118,15 @@ public final class IntakeService {
         Actor actor = req.requireActor();
         Sql sql = req.sql();
         List<QueueRow> rows = new ArrayList<>();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
         for (IntakeFile f : files.assignedTo(sql, actor.userId(), withClosed)) {
             if (FileAccess.of(actor, f) == FileAccess.Level.NONE) {
                 continue;
             }
             List<Deadline> list = deadlines.deadlines(f.facts(), today());
             Deadline next = f.closed() ? null : DeadlineClock.next(list).orElse(null);
-            rows.add(new QueueRow(f, next, members.name(sql, f.professionalUserId()), list.stream().anyMatch(Deadline::overdue)
+            String professional = names.computeIfAbsent(f.professionalUserId(), id -> members.name(sql, id));
+            rows.add(new QueueRow(f, next, professional, list.stream().anyMatch(Deadline::overdue)
                     && !f.closed()));
         }
         rows.sort(queueOrder());
@@ -207,6 +209,39 @@ public final class IntakeService {
         IntakeFile f = writable(req, id);
         boolean hasConversation = files.conversation(req.sql(), id).map(cv -> !cv.isEmpty()).orElse(false);
         Checked<Runnable> change = Steps.check(step, f, values, hasConversation, req.messages(), today(), req.sql(), members, files,
+                now());
+        if (!change.ok()) {
+            return new Checked<>(null, change.problems());
+        }
+        change.value().run();
+        return new Checked<>(files.find(req.sql(), id).orElseThrow(), Map.of());
+    }
+
+    /**
+     * The resident's own reaction to the verslag (agreed or not, and in their words), recorded on
+     * today's date. Only the resident the file is about; only after the verslag was sent.
+     */
+    public Checked<IntakeFile> residentReaction(WebRequest req, long id, String reaction, String agreed) {
+        Actor actor = req.requireActor();
+        IntakeFile f = files.find(req.sql(), id).orElseThrow(ProblemException::notFound);
+        FileAccess.Level level = FileAccess.of(actor, f);
+        if (level != FileAccess.Level.RESIDENT) {
+            audit(req, Action.UPDATE, f, level.purpose(), false);
+            throw level == FileAccess.Level.NONE ? ProblemException.notFound() : ProblemException.forbidden();
+        }
+        audit(req, Action.UPDATE, f, level.purpose(), true);
+        if (f.closed()) {
+            throw ProblemException.conflict(req.messages().get("error.closed"));
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("reactionOn", today().toString());
+        if (reaction != null) {
+            values.put("reaction", reaction);
+        }
+        if (agreed != null) {
+            values.put("agreed", agreed);
+        }
+        Checked<Runnable> change = Steps.check(Steps.Step.REACTIE, f, values, true, req.messages(), today(), req.sql(), members, files,
                 now());
         if (!change.ok()) {
             return new Checked<>(null, change.problems());

@@ -72,6 +72,7 @@ public final class WmoIntakeModule implements Module {
                 Route.page(Method.GET, f + "/zrm", WORK, filePages::zrmForm),
                 Route.page(Method.POST, f + "/zrm", WORK, filePages::saveZrm),
                 Route.page(Method.POST, f + "/stap/{step}", WORK, filePages::step),
+                Route.page(Method.POST, f + "/mijn-reactie", Permission.MEMBER, filePages::residentReaction),
                 Route.page(Method.POST, f + "/activiteit", WORK, filePages::linkActivity),
                 Route.page(Method.POST, f + "/vrijwilliger", WORK, filePages::linkVolunteer),
                 Route.page(Method.POST, f + "/afspraak", WORK, filePages::linkText),
@@ -88,6 +89,7 @@ public final class WmoIntakeModule implements Module {
                 Route.api(Method.GET, a + "/spider-web.svg", Permission.MEMBER, api::spiderWeb),
                 Route.api(Method.POST, a + "/steps/{step}", WORK, api::step),
                 Route.api(Method.POST, a + "/links", WORK, api::link),
+                Route.api(Method.POST, a + "/my-reaction", Permission.MEMBER, api::residentReaction),
                 Route.api(Method.GET, a + "/verslag.pdf", Permission.MEMBER, api::pdf),
                 Route.api(Method.GET, a + "/export", Permission.MEMBER, api::export),
                 Route.api(Method.GET, a + "/access-log", Permission.MEMBER, api::accessLog));

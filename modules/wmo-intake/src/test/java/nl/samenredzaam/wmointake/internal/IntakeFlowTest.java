@@ -181,6 +181,35 @@ class IntakeFlowTest {
         assertTrue(html.contains("2 dagen te laat"), html);
     }
 
+    @Test
+    void theResidentReactsToTheVerslagThemselves() throws Exception {
+        long id = h.melding(professional, RESIDENT, "");
+        FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
+        WebResponse early = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja"));
+        assertEquals(400, early.status());
+        assertTrue(Harness.html(early).contains("Vul eerst in wanneer het verslag is verstuurd."));
+        post("/dossiers/{id}/gesprek", id, r -> r.form("vraag", "x"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
+        assertTrue(file(id).contains("action=\"/lindeholt/wmo-intake/dossiers/" + id + "/stap/reactie\""), "staff form");
+        String mine = Harness.html(h.page(resident, Method.GET, "/dossiers/{id}", r -> r.path("id", id)));
+        assertTrue(mine.contains("Uw reactie op het verslag"), mine);
+        WebResponse missing = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id)
+                .form("reaction", "Mijn dochter heet Anja, niet Anna."));
+        assertEquals(400, missing.status());
+        assertTrue(Harness.html(missing).contains("Mijn dochter heet Anja, niet Anna."), "kept after the error");
+        assertEquals(303, h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "nee")
+                .form("reaction", "Mijn dochter heet Anja, niet Anna.")).status());
+        IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
+        assertEquals(Boolean.FALSE, f.agreed());
+        assertEquals(java.time.LocalDate.of(2026, 11, 26), f.reactionOn());
+        ProblemException other = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT2, Role.RESIDENT), Method.POST,
+                "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja")));
+        assertEquals(404, other.status());
+        ProblemException staff = assertThrows(ProblemException.class, () -> h.page(professional, Method.POST,
+                "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja")));
+        assertEquals(403, staff.status());
+    }
+
     static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
