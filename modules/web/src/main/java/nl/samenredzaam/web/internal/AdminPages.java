@@ -28,8 +28,12 @@ import nl.samenredzaam.identity.platform.Session;
  */
 final class AdminPages {
 
-    /** Where one admin page is shown. */
-    record Page(Exchange ex, Initiative initiative, Optional<Actor> actor, Shell.Context context, Messages msg) {
+    /**
+     * Where one admin page is shown; {@code moduleLinks} are the admin menu entries
+     * ({@code MenuItem.Area.ADMIN}) of the enabled modules that the admin may use.
+     */
+    record Page(Exchange ex, Initiative initiative, Optional<Actor> actor, Shell.Context context, Messages msg,
+            List<PageModel.NavItem> moduleLinks) {
         Actor by() {
             return actor.orElseThrow();
         }
@@ -83,7 +87,8 @@ final class AdminPages {
                 Csrf.check(ex);
             }
         }
-        Page page = new Page(ex, initiative, actor, new Shell.Context(initiative, actor, null), Shell.messages(ex));
+        Page page = new Page(ex, initiative, actor, new Shell.Context(initiative, actor, null), Shell.messages(ex),
+                moduleLinks(ex, initiative, actor));
         String first = rest.isEmpty() ? "" : rest.get(0);
         switch (first) {
             case "" -> {
@@ -193,12 +198,30 @@ final class AdminPages {
     /** The parameters every admin page template gets. */
     static Map<String, Object> base(Page page, String current) {
         Map<String, Object> params = new HashMap<>();
+        params.put("moduleLinks", page.moduleLinks());
         params.put("msg", page.msg());
         params.put("slug", page.initiative().slug());
         params.put("current", current);
         params.put("csrf", page.csrf());
         params.put("saved", page.saved());
         return params;
+    }
+
+    private List<PageModel.NavItem> moduleLinks(Exchange ex, Initiative initiative, Optional<Actor> actor) {
+        List<PageModel.NavItem> links = new ArrayList<>();
+        java.util.Set<String> enabled = modules.enabledModules(initiative.id());
+        for (ModuleRegistry.Active active : modules.activeModules()) {
+            if (!enabled.contains(active.module().id())) {
+                continue;
+            }
+            for (nl.samenredzaam.api.module.MenuItem item : active.module().menu()) {
+                if (item.area() == nl.samenredzaam.api.module.MenuItem.Area.ADMIN && Access.allowed(actor, item.permission())) {
+                    links.add(new PageModel.NavItem(item.label().in(ex.locale()),
+                            "/" + initiative.slug() + "/" + active.module().id() + item.path(), false));
+                }
+            }
+        }
+        return links;
     }
 
     static void redirect(Exchange ex, String location) {

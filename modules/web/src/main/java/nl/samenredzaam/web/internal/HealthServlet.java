@@ -2,6 +2,8 @@ package nl.samenredzaam.web.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,14 +14,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.core.platform.Readiness;
 
 /**
- * {@code GET /health}: 200 with {@code {"status":"UP"}} when the platform can serve, 503 while it
- * cannot (database not reachable, or not yet migrated). Separate from the front dispatcher so it
- * answers even while the rest waits for the database.
+ * {@code GET /health}: 200 with {@code {"status":"UP"}} when the platform serves; 503 with
+ * {@code DOWN} while the database cannot be reached, or {@code STARTING} while something it waits
+ * for (such as the demo initiative) is still being prepared. Separate from the front dispatcher
+ * so it answers even while the rest waits for the database.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
@@ -30,15 +35,20 @@ public final class HealthServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PlatformDatabase db;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private final List<Readiness> waitingFor = new CopyOnWriteArrayList<>();
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         PlatformDatabase database = db;
-        boolean up = database != null && database.ping();
+        boolean dbUp = database != null && database.ping();
+        boolean ready = waitingFor.stream().allMatch(Readiness::ready);
+        String status = !dbUp ? "DOWN" : ready ? "UP" : "STARTING";
         Responses.securityHeaders(resp);
-        resp.setStatus(up ? 200 : 503);
+        resp.setStatus("UP".equals(status) ? 200 : 503);
         resp.setHeader("Cache-Control", "no-store");
         resp.setContentType("application/json");
-        String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"database\":\"" + (up ? "UP" : "DOWN") + "\"}";
+        String body = "{\"status\":\"" + status + "\",\"database\":\"" + (dbUp ? "UP" : "DOWN") + "\"}";
         resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }
