@@ -26,6 +26,7 @@ import nl.samenredzaam.core.platform.DemoAccounts;
 import nl.samenredzaam.core.platform.InitiativeService;
 import nl.samenredzaam.core.platform.ModuleRegistry;
 import nl.samenredzaam.core.platform.PlatformDatabase;
+import nl.samenredzaam.core.platform.Readiness;
 
 /**
  * With {@code --demo}: creates the fictional initiative "Dorpszorg Lindeholt", its demo accounts,
@@ -33,8 +34,8 @@ import nl.samenredzaam.core.platform.PlatformDatabase;
  * installed later gets its demo data when it arrives). Work runs on one thread of its own, stopped
  * with the component.
  */
-@Component(immediate = true, service = {})
-public final class DemoLoader {
+@Component(immediate = true, service = Readiness.class)
+public final class DemoLoader implements Readiness {
 
     public static final String SLUG = "lindeholt";
     public static final String NAME = "Dorpszorg Lindeholt";
@@ -49,6 +50,7 @@ public final class DemoLoader {
     private final Map<String, DemoDataContributor> contributors = new ConcurrentHashMap<>();
     private volatile Initiative initiative;
     private volatile Map<String, Long> people;
+    private volatile boolean prepared;
 
     @Activate
     public DemoLoader(BundleContext context, @Reference PlatformDatabase db, @Reference InitiativeService initiatives,
@@ -62,6 +64,17 @@ public final class DemoLoader {
             worker.execute(this::prepare);
             migrations.onChange(() -> worker.execute(this::runPending));
         }
+    }
+
+    /** Without --demo there is nothing to wait for; with it, the demo initiative and its accounts. */
+    @Override
+    public boolean ready() {
+        return !enabled || prepared;
+    }
+
+    @Override
+    public String name() {
+        return "demo";
     }
 
     @Deactivate
@@ -86,6 +99,7 @@ public final class DemoLoader {
         try {
             initiative = initiatives.bySlug(SLUG).orElseGet(() -> initiatives.create(SLUG, NAME));
             people = accounts.ensure(initiative);
+            prepared = true;
             LOG.info("Demo initiative ready at /{}/", SLUG);
             runPending();
         } catch (RuntimeException e) {
