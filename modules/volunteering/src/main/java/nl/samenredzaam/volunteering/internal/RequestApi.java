@@ -89,6 +89,18 @@ final class RequestApi {
                 RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
     }
 
+    WebResponse edit(WebRequest req) {
+        Viewer v = Viewer.of(req);
+        RequestForm form = req.body(RequestForm.class);
+        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null);
+        if (!checked.problems().isEmpty()) {
+            throw ProblemException.invalidFields(checked.problems());
+        }
+        HelpRequest r = service.edit(req.sql(), v, req.pathId("id"), checked.request());
+        Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
+        return WebResponse.json(RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+    }
+
     WebResponse act(WebRequest req) {
         Viewer v = Viewer.of(req);
         ActionBody body = req.body(ActionBody.class);

@@ -61,6 +61,16 @@ public record RequestForm(String category, String description, String when, Stri
         return new RequestForm("", "", "flexible", "", "", "", "", "", "", "normal", false, "volunteers", "", "", "", "");
     }
 
+    /** The form filled with a stored request, to change it. */
+    static RequestForm of(HelpRequest r) {
+        return new RequestForm(r.category(), r.description(), r.whenKind().name().toLowerCase(Locale.ROOT),
+                r.preferredDate() == null ? "" : r.preferredDate().toString(), r.weekday() == null ? "" : r.weekday().toString(),
+                RequestView.time(r.windowStart()), RequestView.time(r.windowEnd()), r.address(), r.neighbourhood(),
+                r.urgency().name().toLowerCase(Locale.ROOT), r.oneToOneVulnerable(), r.visibility().name().toLowerCase(Locale.ROOT),
+                r.residentPhone(), "", "", r.activityId() == null || r.activityStart() == null ? ""
+                        : r.activityId() + "@" + r.activityStart().getEpochSecond());
+    }
+
     private static String clean(String s) {
         return s == null ? "" : s.strip();
     }

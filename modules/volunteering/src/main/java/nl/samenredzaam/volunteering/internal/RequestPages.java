@@ -60,28 +60,65 @@ final class RequestPages {
     }
 
     WebResponse form(WebRequest req) {
-        return showForm(req, RequestForm.empty(), Map.of(), 200);
+        return showForm(req, RequestForm.empty(), Map.of(), 200, null);
     }
 
     WebResponse create(WebRequest req) {
         Viewer v = Viewer.of(req);
-        RequestForm form = new RequestForm(req.form("category").orElse(""), req.form("description").orElse(""),
-                req.form("when").orElse(""), req.form("date").orElse(""), req.form("weekday").orElse(""), req.form("from").orElse(""),
-                req.form("to").orElse(""), req.form("address").orElse(""), req.form("neighbourhood").orElse(""),
-                req.form("urgency").orElse(""), req.form("vulnerable").isPresent(), req.form("visibility").orElse(""),
-                req.form("phone").orElse(""), req.form("forName").orElse(""), req.form("forUserId").orElse(""),
-                req.form("activity").orElse(""));
+        RequestForm form = fromForm(req);
         String memberName = RequestForm.parseId(form.forUserId()).flatMap(id -> web.memberName(req.sql(), id)).orElse(null);
         RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName);
         if (!checked.problems().isEmpty()) {
-            return showForm(req, form, checked.problems(), 400);
+            return showForm(req, form, checked.problems(), 400, null);
         }
         long id = service.create(req.sql(), v, checked.request(), Web.policy(req));
         Web.auditIfOthers(req, v, requests.find(req.sql(), id).orElseThrow(), AuditEvent.Action.CREATE);
         return WebResponse.redirect(req.link("/volunteering/vragen/" + id));
     }
 
-    private WebResponse showForm(WebRequest req, RequestForm form, Map<String, String> problems, int status) {
+    /** The form filled with the request, to change it. */
+    WebResponse editForm(WebRequest req) {
+        Viewer v = Viewer.of(req);
+        HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);
+        if (!Requests.canEdit(v, r)) {
+            throw ProblemException.notFound();
+        }
+        Web.auditIfOthers(req, v, r, AuditEvent.Action.READ);
+        return showForm(req, RequestForm.of(r), Map.of(), 200, r);
+    }
+
+    WebResponse edit(WebRequest req) {
+        Viewer v = Viewer.of(req);
+        HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);
+        RequestForm form = fromForm(req);
+        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null);
+        if (!checked.problems().isEmpty()) {
+            return showForm(req, form, checked.problems(), 400, r);
+        }
+        try {
+            service.edit(req.sql(), v, r.id(), checked.request());
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                Map<String, String> problems = e.fieldErrors().isEmpty() ? Map.of() : Map.of("vulnerable", req.messages().get("error.vog.assigned"));
+                return problems.isEmpty() ? showDetail(req, v, r, Map.of(), req.messages().get("error.conflict"), 409)
+                        : showForm(req, form, problems, 409, r);
+            }
+            throw e;
+        }
+        Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
+        return WebResponse.redirect(req.link("/volunteering/vragen/" + r.id()));
+    }
+
+    private static RequestForm fromForm(WebRequest req) {
+        return new RequestForm(req.form("category").orElse(""), req.form("description").orElse(""),
+                req.form("when").orElse(""), req.form("date").orElse(""), req.form("weekday").orElse(""), req.form("from").orElse(""),
+                req.form("to").orElse(""), req.form("address").orElse(""), req.form("neighbourhood").orElse(""),
+                req.form("urgency").orElse(""), req.form("vulnerable").isPresent(), req.form("visibility").orElse(""),
+                req.form("phone").orElse(""), req.form("forName").orElse(""), req.form("forUserId").orElse(""),
+                req.form("activity").orElse(""));
+    }
+
+    private WebResponse showForm(WebRequest req, RequestForm form, Map<String, String> problems, int status, HelpRequest editing) {
         Viewer v = Viewer.of(req);
         Messages msg = req.messages();
         Map<String, Object> p = base(req);
@@ -91,9 +128,12 @@ final class RequestPages {
         p.put("activities", web.activities(req.sql()));
         p.put("coordinator", v.coordinator());
         p.put("residents", v.coordinator() ? web.residents(req.sql()) : List.of());
-        p.put("action", req.link("/volunteering/vragen"));
+        p.put("action", req.link(editing == null ? "/volunteering/vragen" : "/volunteering/vragen/" + editing.id() + "/wijzigen"));
         p.put("dateTimes", Web.dateTimes(msg.locale()));
-        return WebResponse.page(msg.get("form.title"), Templates.render("form.jte", p)).status(status);
+        p.put("editing", editing != null);
+        p.put("cancelHref", req.link(editing == null ? "/volunteering" : "/volunteering/vragen/" + editing.id()));
+        String title = editing == null ? msg.get("form.title") : msg.get("form.edit.title", editing.id());
+        return WebResponse.page(title, Templates.render("form.jte", p)).status(status);
     }
 
     WebResponse detail(WebRequest req) {
@@ -218,6 +258,7 @@ final class RequestPages {
         p.put("alert", alert);
         p.put("action", req.link("/volunteering/vragen/" + r.id() + "/actie"));
         p.put("repeatAction", req.link("/volunteering/vragen/" + r.id() + "/opnieuw"));
+        p.put("editHref", req.link("/volunteering/vragen/" + r.id() + "/wijzigen"));
         p.put("backHref", req.link("/volunteering"));
         boolean suggest = v.coordinator() && (r.state() == State.SUBMITTED || r.state() == State.OPEN);
         Ranking ranking = suggest ? matching.suggest(req.sql(), r, web.today(), 10) : null;

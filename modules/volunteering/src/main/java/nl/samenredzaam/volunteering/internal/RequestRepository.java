@@ -52,6 +52,20 @@ public final class RequestRepository {
         return id;
     }
 
+    /** Changes what was asked (not who it is for, not its state); returns whether the row was there. */
+    public boolean updateDetails(Sql sql, long id, NewRequest r, Instant now) {
+        return sql.update("update volunteering_request set category = :category, description = :description, resident_phone = :phone, "
+                + "address = :address, neighbourhood = :neighbourhood, when_kind = :whenKind, preferred_date = :date, weekday = :weekday, "
+                + "window_start = :windowStart, window_end = :windowEnd, urgency = :urgency, one_to_one_vulnerable = :vulnerable, "
+                + "visibility = :visibility, activity_id = :activityId, activity_start = :activityStart, activity_title = :activityTitle, "
+                + "updated_at = :now where initiative_id = :initiative and id = :id",
+                "category", r.category(), "description", r.description(), "phone", r.residentPhone(), "address", r.address(),
+                "neighbourhood", r.neighbourhood(), "whenKind", r.whenKind(), "date", r.preferredDate(), "weekday", r.weekday(),
+                "windowStart", r.windowStart(), "windowEnd", r.windowEnd(), "urgency", r.urgency(), "vulnerable", r.oneToOneVulnerable(),
+                "visibility", r.visibility(), "activityId", r.activityId(), "activityStart", r.activityStart(),
+                "activityTitle", r.activityTitle(), "now", now, "id", id) == 1;
+    }
+
     /**
      * Moves a request from one state to another if, and only if, it is still in {@code from} (and,
      * when given, still assigned to {@code requiredVolunteer}). The conditional update is what

@@ -80,6 +80,9 @@ public record RequestView(long id, String category, String categoryLabel, String
         if ((s == State.DONE || s == State.CLOSED) && (v.coordinator() || r.isOwnedBy(me))) {
             a.add("repeat");
         }
+        if (Requests.canEdit(v, r)) {
+            a.add("edit");
+        }
         if ((v.coordinator() || r.isOwnedBy(me)) && (s == State.SUBMITTED || s == State.OPEN || s == State.PROPOSED
                 || s == State.CONFIRMED || s == State.NO_MATCH)) {
             a.add("cancel");

@@ -293,6 +293,36 @@ public final class Requests {
         return newId;
     }
 
+    /** Whether the viewer may change what was asked: coordinators until it is finished; the person while nobody is on it yet. */
+    public static boolean canEdit(Viewer viewer, HelpRequest r) {
+        if (nl.samenredzaam.volunteering.internal.workflow.Workflow.isFinal(r.state()) || r.state() == DONE) {
+            return false;
+        }
+        if (viewer.coordinator()) {
+            return true;
+        }
+        return r.isOwnedBy(viewer.userId()) && (r.state() == SUBMITTED || r.state() == OPEN);
+    }
+
+    /**
+     * Changes what was asked. Who it is for and the state stay; a request that now needs a VOG
+     * cannot stay with a volunteer who has no valid one (409).
+     */
+    public HelpRequest edit(Sql sql, Viewer viewer, long id, NewRequest changed) {
+        HelpRequest r = visible(sql, viewer, id).orElseThrow(ProblemException::notFound);
+        if (!canEdit(viewer, r)) {
+            throw r.isOwnedBy(viewer.userId()) || viewer.coordinator() ? ProblemException.conflict("This request can no longer be changed")
+                    : ProblemException.forbidden();
+        }
+        if (changed.oneToOneVulnerable() && r.volunteerUserId() != null
+                && profiles.ofUser(sql, r.volunteerUserId()).filter(p -> p.vogValid(today())).isEmpty()) {
+            throw new ProblemException(409, "The volunteer on this request has no valid VOG",
+                    Map.of("vulnerable", "De vrijwilliger heeft geen geldige VOG / the volunteer has no valid VOG"));
+        }
+        requests.updateDetails(sql, id, changed, clock.instant());
+        return requests.find(sql, id).orElseThrow();
+    }
+
     /** Moves requests whose date has passed to EXPIRED (the scheduled job). */
     public int expireOverdue(Sql sql) {
         int n = 0;

@@ -99,6 +99,11 @@ final class Web {
                 r.residentUserId() == null ? RECORD + ":" + r.id() : null, PURPOSE, true));
     }
 
+    /** The viewer as someone asking for themselves: for checking a changed request, where who it is for does not change. */
+    static Viewer asAsker(Viewer v) {
+        return new Viewer(v.userId(), v.name(), false, v.volunteer(), true);
+    }
+
     static DateTimeFormatter dates(Locale locale) {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).withZone(RequestForm.AMSTERDAM);
     }

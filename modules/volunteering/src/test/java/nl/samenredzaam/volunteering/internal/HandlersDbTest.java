@@ -212,6 +212,50 @@ class HandlersDbTest {
 
     @ParameterizedTest
     @EnumSource(Sql.Dialect.class)
+    void aRequestCanBeChangedByThePersonUntilSomeoneIsOnItAndByCoordinatorsWithAudit(Sql.Dialect dialect) {
+        TestDb db = TestDb.of(dialect);
+        long ini = db.newInitiative();
+        Requests service = new Requests(new RequestRepository(), new ProfileRepository(), Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        long id = db.transaction(ini, sql -> {
+            new ProfileRepository().save(sql, SANNE, new ProfileRepository.ProfileInput("Sanne", Set.of(), "", 0, List.of(), false, "", true), NOW);
+            return service.create(sql, new Viewer(GERRIT, "Gerrit", false, false, true),
+                    RequestsDbTest.request(GERRIT, "Gerrit de Boer", false, HelpRequest.Visibility.VOLUNTEERS, false), Requests.Policy.DEFAULT);
+        });
+        String form = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)).html();
+        assertTrue(form.contains("Boodschappen bij de Spar"), "the form is filled");
+        assertTrue(form.contains("Wijzigingen opslaan"));
+        assertFalse(form.contains("id=\"forName\""), "who it is for does not change");
+        WebResponse bad = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)
+                .form("category", "boodschappen").form("description", "")).response();
+        assertEquals(400, bad.status());
+        WebResponse ok = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)
+                .form("category", "boodschappen").form("description", "Boodschappen bij de Jumbo").form("address", "Lindelaan 14")).response();
+        assertEquals(303, ok.status());
+        HelpRequest changed = db.transaction(ini, sql -> new RequestRepository().find(sql, id)).orElseThrow();
+        assertEquals("Boodschappen bij de Jumbo", changed.description());
+        assertEquals("Lindelaan 14", changed.address());
+        assertEquals(GERRIT, changed.residentUserId());
+        assertEquals(404, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}/wijzigen"),
+                sql -> new FakeRequest(sql, TRUUS, "Truus", Role.RESIDENT).path("id", id))).status());
+
+        db.transaction(ini, sql -> service.act(sql, new Viewer(RIA, "Ria", true, false, false), id,
+                new Requests.ActionInput(Requests.Action.CONFIRM, SANNE, null, null), Requests.Policy.DEFAULT));
+        assertEquals(409, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"),
+                sql -> gerrit(sql).path("id", id).body("{\"category\":\"boodschappen\",\"description\":\"x\"}"))).status(),
+                "the person cannot change it once a volunteer is on it");
+        ProblemException vog = assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"),
+                sql -> ria(sql).path("id", id).body("{\"category\":\"boodschappen\",\"description\":\"x\",\"vulnerable\":true}")));
+        assertEquals(409, vog.status());
+        assertTrue(vog.fieldErrors().containsKey("vulnerable"));
+        Call byRia = call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"), sql -> ria(sql).path("id", id)
+                .body("{\"category\":\"boodschappen\",\"description\":\"Boodschappen bij de Jumbo, lijstje bij de buren\",\"urgency\":\"high\"}"));
+        assertEquals("high", ((RequestView) byRia.response().body()).urgency());
+        assertEquals(AuditEvent.Action.UPDATE, byRia.request().audits.get(0).action());
+        assertEquals(GERRIT, byRia.request().audits.get(0).clientId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
     void aVolunteerWithoutAValidVogIsToldSoInsteadOfOfferedTheButton(Sql.Dialect dialect) {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
