@@ -1,0 +1,185 @@
+package nl.samenredzaam.e2e.referral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import nl.samenredzaam.testing.Eventually;
+import nl.samenredzaam.testing.RunningPlatform;
+import nl.samenredzaam.testing.browser.Browser;
+
+/**
+ * Welzijn op recept in the running platform with the demo initiative, in a real browser (axe-core
+ * on every page): the GP refers in one form and gets the acknowledgement, the coach works the
+ * referral from queue to closing with a spider web, the GP reads the letter (page and PDF), the
+ * coordinator sees the anonymous monitor and its CSV, and other roles get nothing.
+ *
+ * <p>When the runtime does not ship the module yet, the test drops the bundles (instruments and
+ * referral, which embeds OpenPDF) into the platform's deploy folder first, as an operator would.
+ */
+class ReferralIT {
+
+    static final String BASE = "/lindeholt/referral";
+    static final String PASSWORD = "lindeholt-demo";
+
+    @RegisterExtension
+    static RunningPlatform platform = RunningPlatform.builder().name("referral").demo().startupTimeout(Duration.ofSeconds(240)).build();
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (status(BASE + "/werkvoorraad") == 404) {
+            Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
+            for (Path jar : bundles()) {
+                if (Files.exists(jar)) {
+                    Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Eventually.within(Duration.ofSeconds(180)).until(() -> status(BASE + "/werkvoorraad") == 303,
+                () -> "referral did not come up; log:\n" + platform.logTail(60));
+        browser = Browser.start(platform.baseUri().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    static List<Path> bundles() {
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return List.of(m2.resolve("nl/samenredzaam/nl.samenredzaam.instruments/0.1.0-SNAPSHOT/nl.samenredzaam.instruments-0.1.0-SNAPSHOT.jar"),
+                m2.resolve("nl/samenredzaam/nl.samenredzaam.referral/0.1.0-SNAPSHOT/nl.samenredzaam.referral-0.1.0-SNAPSHOT.jar"));
+    }
+
+    static int status(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(platform.baseUri().resolve(path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String main() {
+        return browser.text("main");
+    }
+
+    private static void scores(String prefix, int... values) {
+        String[] keys = {"lichaamsfuncties", "mentaal-welbevinden", "zingeving", "kwaliteit-van-leven", "meedoen", "dagelijks-functioneren"};
+        for (int i = 0; i < keys.length; i++) {
+            browser.fill(prefix + "-" + keys[i], Integer.toString(values[i]));
+        }
+    }
+
+    @Test
+    void theWholeLoopFromGpToLetter() {
+        // The GP refers: first with mistakes (Dutch errors next to the fields, nothing lost), then complete.
+        browser.login("referrer", PASSWORD).open(BASE + "/verwijzen");
+        browser.axe("referral form");
+        browser.fill("patientName", "Klaas Testpatiënt");
+        browser.submit("form[action='" + BASE + "/verwijzen'] button[type=submit]");
+        assertTrue(main().contains("Vul een telefoonnummer in."), main());
+        assertTrue(main().contains("Zonder toestemming van de patiënt"), main());
+        assertEquals("Klaas Testpatiënt", browser.driver().findElement(By.id("patientName")).getAttribute("value"));
+        browser.axe("referral form with errors").screenshot("referral-form-errors");
+        browser.fill("patientBirthDate", "12-5-1948").fill("patientPhone", "0578 999 000");
+        browser.click("input[name=reasons][value='Eenzaamheid']");
+        browser.click("input[name=consentContact]");
+        browser.click("input[name=consentFeedback]");
+        new Select(browser.driver().findElement(By.id("referrerType"))).selectByValue("HUISARTS");
+        browser.submit("form[action='" + BASE + "/verwijzen'] button[type=submit]");
+        assertTrue(browser.path().matches(BASE + "/verwijzingen/\\d+\\?ontvangen=1"), browser.path());
+        assertTrue(main().contains("Uw verwijzing is ontvangen"), main());
+        String id = browser.path().replaceAll(".*/verwijzingen/(\\d+).*", "$1");
+        browser.axe("acknowledgement").screenshot("referral-ack");
+        browser.driver().manage().deleteAllCookies();
+
+        // The coach finds it in the queue, takes it, has the intake, plans, closes with a second measurement.
+        browser.login("professional", PASSWORD).open(BASE + "/werkvoorraad");
+        assertTrue(main().contains("Klaas Testpatiënt"), main());
+        browser.axe("coach queue").screenshot("referral-queue");
+        String file = BASE + "/dossier/" + id;
+        browser.open(file);
+        browser.axe("referral file");
+        browser.submit("form[action='" + file + "/toewijzen'] button[type=submit]");
+        browser.fill("questionBehind", "Hij mist zijn werk en zijn collega's.").fill("goals", "Iets doen waar hij goed in is.");
+        scores("score", 6, 4, 3, 5, 3, 7);
+        browser.click("input[name=sharePlan]");
+        browser.click("input[name=shareScores]");
+        browser.submit("form[action='" + file + "/intake'] button[type=submit]");
+        assertFalse(browser.all("svg[role=img]").isEmpty(), "spider web after the intake");
+        browser.click("input[name=kind][value=OTHER]");
+        browser.fill("description", "Repair Café in het dorpshuis, elke eerste zaterdag");
+        browser.submit("form[action='" + file + "/stappen'] button[type=submit]");
+        assertTrue(main().contains("Repair Café"), main());
+        browser.axe("referral file with plan");
+        browser.fill("closingOutcome", "Helpt nu elke maand bij het Repair Café.");
+        scores("closing", 6, 6, 6, 6, 6, 7);
+        browser.submit("form[action='" + file + "/afsluiten'] button[type=submit]");
+        assertTrue(main().contains("Afgesloten"), main());
+        browser.axe("closed referral file").screenshot("referral-closed");
+        browser.driver().manage().deleteAllCookies();
+
+        // The GP reads the closing letter and downloads the PDF; the question behind the question is not in it.
+        browser.login("referrer", PASSWORD).open(BASE + "/brief/" + id + "/closing");
+        assertTrue(main().contains("Repair Café"), main());
+        assertFalse(main().contains("mist zijn werk"), main());
+        browser.axe("closing letter").screenshot("referral-letter");
+        assertEquals(200, browser.status(BASE + "/brief/" + id + "/closing/pdf"));
+        assertEquals(404, browser.status(file), "the GP cannot open the coach's file");
+    }
+
+    @Test
+    void theCoordinatorSeesTheAnonymousMonitor() {
+        browser.login("coordinator", PASSWORD).open(BASE + "/monitor?van=2026-01-01");
+        assertFalse(browser.all("svg[role=img]").isEmpty(), "charts");
+        assertFalse(main().contains("Annie Brouwer"), "no personal data");
+        browser.axe("monitor").screenshot("referral-monitor");
+        assertEquals(200, browser.status(BASE + "/monitor/csv"));
+    }
+
+    @Test
+    void otherRolesGetNothing() {
+        for (String user : List.of("resident", "volunteer", "resident2")) {
+            browser.login(user, PASSWORD);
+            assertEquals(403, browser.status(BASE + "/werkvoorraad"), user);
+            assertEquals(403, browser.status(BASE + "/verwijzen"), user);
+            assertEquals(403, browser.status(BASE + "/monitor"), user);
+            browser.driver().manage().deleteAllCookies();
+        }
+        browser.login("referrer", PASSWORD);
+        assertEquals(403, browser.status(BASE + "/werkvoorraad"));
+        assertEquals(403, browser.status(BASE + "/monitor"));
+    }
+}
