@@ -207,8 +207,15 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
         return NOT_REGISTERED;
     }
 
-    private static String firstLine(String failure) {
+    /** The root cause of a Declarative Services failure trace: its last "Caused by" line, else its first line. */
+    static String firstLine(String failure) {
         String line = failure.lines().findFirst().orElse(failure);
+        for (String l : failure.lines().toList()) {
+            String t = l.strip();
+            if (t.startsWith("Caused by: ")) {
+                line = t.substring("Caused by: ".length());
+            }
+        }
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
