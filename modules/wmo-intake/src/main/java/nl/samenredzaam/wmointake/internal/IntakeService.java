@@ -43,9 +43,16 @@ public final class IntakeService {
     private final Cooperation coop;
     private final DeadlineClock deadlines;
     private final Clock clock;
+    private final Facts facts;
 
     public IntakeService(FileRepository files, MeasurementRepository measurements, Members members, Cooperation coop,
             DeadlineClock deadlines, Clock clock) {
+        this(files, measurements, members, coop, deadlines, clock, new Facts());
+    }
+
+    public IntakeService(FileRepository files, MeasurementRepository measurements, Members members, Cooperation coop,
+            DeadlineClock deadlines, Clock clock, Facts facts) {
+        this.facts = facts;
         this.files = files;
         this.measurements = measurements;
         this.members = members;
@@ -162,6 +169,7 @@ public final class IntakeService {
         long id = files.create(req.sql(), in.value(), retentionYears, now());
         IntakeFile f = files.find(req.sql(), id).orElseThrow();
         audit(req, Action.CREATE, f, "care", true);
+        facts.post(Facts.MELDING_REGISTERED, req.initiative().id(), id);
         return new Checked<>(id, Map.of());
     }
 
@@ -214,6 +222,16 @@ public final class IntakeService {
             return new Checked<>(null, change.problems());
         }
         change.value().run();
+        String topic = switch (step) {
+            case VERSLAG -> f.verslagSentOn() == null ? Facts.VERSLAG_SENT : null;
+            case AANVRAAG -> f.aanvraagOn() == null ? Facts.AANVRAAG_MADE : null;
+            case BESCHIKKING -> Facts.DECISION_RECORDED;
+            case SLUITEN -> Facts.FILE_CLOSED;
+            default -> null;
+        };
+        if (topic != null) {
+            facts.post(topic, req.initiative().id(), id);
+        }
         return new Checked<>(files.find(req.sql(), id).orElseThrow(), Map.of());
     }
 

@@ -44,6 +44,7 @@ public final class WmoIntakeModule implements Module {
     private final Members members = new Members();
     private final Cooperation coop = new Cooperation();
     private final AccessLogHolder accessLog = new AccessLogHolder();
+    private final Facts facts = new Facts();
     private final List<Route> routes;
 
     @Activate
@@ -53,7 +54,7 @@ public final class WmoIntakeModule implements Module {
 
     public WmoIntakeModule(WmoTerms terms, Clock clock) {
         IntakeService service = new IntakeService(new FileRepository(), new MeasurementRepository(), members, coop,
-                new DeadlineClock(terms), clock);
+                new DeadlineClock(terms), clock, facts);
         IntakePages pages = new IntakePages(service, accessLog);
         FilePages filePages = new FilePages(service, pages);
         IntakeApi api = new IntakeApi(service, accessLog);
@@ -195,6 +196,15 @@ public final class WmoIntakeModule implements Module {
 
     void unsetAccessLogSource(AccessLogSource s) {
         accessLog.unset(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setEventAdmin(org.osgi.service.event.EventAdmin e) {
+        facts.set(e);
+    }
+
+    void unsetEventAdmin(org.osgi.service.event.EventAdmin e) {
+        facts.unset(e);
     }
 
     /** For tests and other components of this bundle. */

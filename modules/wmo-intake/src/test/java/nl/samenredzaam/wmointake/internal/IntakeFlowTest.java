@@ -210,6 +210,33 @@ class IntakeFlowTest {
         assertEquals(403, staff.status());
     }
 
+    @Test
+    void factsArePostedWithIdsOnly() throws Exception {
+        java.util.List<org.osgi.service.event.Event> events = new java.util.ArrayList<>();
+        h.module.setEventAdmin(new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                events.add(event);
+            }
+        });
+        long id = h.melding(professional, RESIDENT, "");
+        post("/dossiers/{id}/gesprek", id, r -> r.form("vraag", "x"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-21"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-22"));
+        assertEquals(java.util.List.of(Facts.MELDING_REGISTERED, Facts.VERSLAG_SENT, Facts.FILE_CLOSED),
+                events.stream().map(org.osgi.service.event.Event::getTopic).toList(), "a corrected date is no new fact");
+        org.osgi.service.event.Event first = events.get(0);
+        assertEquals(java.util.Set.of("initiative", "file", "event.topics"), java.util.Set.of(first.getPropertyNames()));
+        assertEquals(id, first.getProperty("file"));
+        assertEquals(1L, first.getProperty("initiative"));
+    }
+
     static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
