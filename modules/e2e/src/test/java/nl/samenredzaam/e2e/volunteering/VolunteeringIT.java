@@ -59,7 +59,7 @@ class VolunteeringIT {
             Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         // the module's start page answers (303 to the sign-in) once the bundle runs and is enabled for the demo
-        Eventually.within(Duration.ofSeconds(60)).until(() -> status(BASE) == 303,
+        Eventually.within(Duration.ofSeconds(150)).until(() -> status(BASE) == 303,
                 () -> "volunteering did not come up; log:\n" + platform.logTail(60));
         browser = Browser.start(platform.baseUri().toString());
     }
