@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
         ParameterResolver {
 
-    /** System property: seconds to wait for /health (default 60). */
+    /** System property: seconds to wait for /health (default 120: generous for a busy 2-core machine; a hang still fails). */
     public static final String STARTUP_TIMEOUT_PROPERTY = "samenredzaam.startup.timeout";
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final int LOG_TAIL_LINES = 60;
@@ -343,7 +343,7 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         private Path dataDir;
         private int port;
         private String healthPath = "/health";
-        private Duration startupTimeout = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 60));
+        private Duration startupTimeout = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 120));
 
         private Builder() {
         }
