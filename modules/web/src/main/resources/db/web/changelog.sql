@@ -12,3 +12,6 @@ create table web_theme (
     updated_at timestamp with time zone not null,
     version bigint not null
 );
+
+--changeset web:2
+alter table web_theme add column welcome_text varchar(1000);

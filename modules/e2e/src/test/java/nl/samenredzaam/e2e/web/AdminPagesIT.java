@@ -99,12 +99,14 @@ class AdminPagesIT {
 
     @Test
     void themeColourAndContactReachEveryPage() {
-        browser.open(ADMIN + "uitstraling").fill("kleur", "#2a6e3f").fill("telefoon", "0512 123 456").fill("email", "info@lindeholt.example");
+        browser.open(ADMIN + "uitstraling").fill("kleur", "#2a6e3f").fill("telefoon", "0512 123 456").fill("email", "info@lindeholt.example")
+                .fill("welkom", "Wij zijn de bewoners van Lindeholt. Wij helpen elkaar.");
         browser.submit("form[action$='uitstraling'] button[type=submit]");
         assertTrue(browser.path().endsWith("uitstraling?opgeslagen=1"), browser.path());
         browser.open(HOME);
         assertTrue(browser.all("link[href*='/platform/thema/lindeholt/thema.css']").size() == 1, "theme stylesheet linked");
         assertTrue(browser.text("footer").contains("0512 123 456"), browser.text("footer"));
+        assertTrue(browser.text("main").startsWith("Dorpszorg Lindeholt\nWij zijn de bewoners van Lindeholt."), browser.text("main"));
         String background = browser.driver().findElement(By.cssSelector(".sr-header")).getCssValue("background-color");
         assertEquals("rgba(42, 110, 63, 1)", background);
         browser.axe("home with theme").screenshot("home-thema");

@@ -81,6 +81,7 @@ final class InitiativePages {
         params.put("items", items);
         params.put("signedIn", actor.isPresent());
         params.put("slug", initiative.slug());
+        params.put("welcome", PageServices.current().theme(initiative.id()).welcome());
         Html content = Templates.render("home.jte", params);
         responses.write(ex, WebResponse.page(initiative.name(), content), new Shell.Context(initiative, actor, null));
     }

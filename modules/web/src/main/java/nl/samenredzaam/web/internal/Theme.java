@@ -9,16 +9,17 @@ package nl.samenredzaam.web.internal;
  * @param contactEmail   e-mail address for the footer, or {@code null}
  * @param contactPhone   phone number for the footer, or {@code null}
  * @param contactAddress visiting address for the footer, or {@code null}
+ * @param welcome        a few sentences on the home page about what the initiative is, or {@code null}
  * @param version        changes at every save; used to let browsers cache theme files safely
  */
 public record Theme(String primaryColour, String logoType, byte[] logo, String contactEmail, String contactPhone,
-        String contactAddress, long version) {
+        String contactAddress, String welcome, long version) {
 
     /** The platform's own colour (contrast 7.0:1 on white). */
     public static final String DEFAULT_COLOUR = "#1d5b8f";
 
     public static Theme standard() {
-        return new Theme(DEFAULT_COLOUR, null, null, null, null, null, 0);
+        return new Theme(DEFAULT_COLOUR, null, null, null, null, null, null, 0);
     }
 
     public boolean hasLogo() {
@@ -39,6 +40,6 @@ public record Theme(String primaryColour, String logoType, byte[] logo, String c
     }
 
     public Theme withColours(String colour) {
-        return new Theme(colour, logoType, logo, contactEmail, contactPhone, contactAddress, version);
+        return new Theme(colour, logoType, logo, contactEmail, contactPhone, contactAddress, welcome, version);
     }
 }

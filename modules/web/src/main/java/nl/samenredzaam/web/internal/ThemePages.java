@@ -45,7 +45,7 @@ final class ThemePages {
             status = 400;
         } else {
             form.value("kleur", current.primaryColour()).value("email", current.contactEmail()).value("telefoon", current.contactPhone())
-                    .value("adres", current.contactAddress());
+                    .value("adres", current.contactAddress()).value("welkom", current.welcome());
         }
         Map<String, Object> params = AdminPages.base(page, "theme");
         params.put("form", form);
@@ -62,6 +62,8 @@ final class ThemePages {
         String email = field(parts, ex, "email");
         String phone = field(parts, ex, "telefoon");
         String address = field(parts, ex, "adres");
+        String welcome = field(parts, ex, "welkom");
+        form.value("welkom", welcome);
         form.value("kleur", colourText).value("email", email).value("telefoon", phone).value("adres", address);
         String colour = Contrast.normalise(colourText);
         if (colourText.isEmpty()) {
@@ -76,6 +78,9 @@ final class ThemePages {
         }
         if (!phone.isEmpty() && (phone.length() > 40 || !phone.matches("[0-9+()\\- ]{6,40}"))) {
             form.error("telefoon", msg.get("theme.phoneInvalid"));
+        }
+        if (welcome.length() > 1000) {
+            form.error("welkom", msg.get("theme.welcomeTooLong"));
         }
         if (address.length() > 300) {
             form.error("adres", msg.get("theme.addressTooLong"));
@@ -99,7 +104,7 @@ final class ThemePages {
             }
         }
         return new Theme(colour.isEmpty() ? current.primaryColour() : colour, logoType, logo, blankToNull(email), blankToNull(phone),
-                blankToNull(address), current.version());
+                blankToNull(address), blankToNull(welcome), current.version());
     }
 
     private static String field(Map<String, Multipart.Part> parts, Exchange ex, String name) {

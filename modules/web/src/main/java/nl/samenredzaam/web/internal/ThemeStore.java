@@ -46,7 +46,7 @@ final class ThemeStore {
                 String logo = row.getString("logo_base64");
                 return new Theme(row.getString("primary_color"), row.getString("logo_type"),
                         logo == null ? null : Base64.getDecoder().decode(logo), row.getString("contact_email"),
-                        row.getString("contact_phone"), row.getString("contact_address"), row.getLong("version"));
+                        row.getString("contact_phone"), row.getString("contact_address"), row.getString("welcome_text"), row.getLong("version"));
             }, "id", initiativeId)).orElse(Theme.standard());
         } catch (DataAccessException e) {
             return cached != null ? cached.theme() : Theme.standard();
@@ -62,20 +62,20 @@ final class ThemeStore {
         String logo = theme.hasLogo() ? Base64.getEncoder().encodeToString(theme.logo()) : null;
         Object[] params = {"id", initiativeId, "colour", theme.primaryColour(), "logoType", theme.hasLogo() ? theme.logoType() : null,
             "logo", logo, "email", theme.contactEmail(), "phone", theme.contactPhone(),
-            "address", theme.contactAddress(), "now", now, "version", version};
+            "address", theme.contactAddress(), "welcome", theme.welcome(), "now", now, "version", version};
         db.global(sql -> {
             int changed = sql.update("update web_theme set primary_color = :colour, logo_type = :logoType, logo_base64 = :logo, "
-                    + "contact_email = :email, contact_phone = :phone, contact_address = :address, "
+                    + "contact_email = :email, contact_phone = :phone, contact_address = :address, welcome_text = :welcome, "
                     + "updated_at = :now, version = :version where initiative_id = :id", params);
             if (changed == 0) {
                 sql.update("insert into web_theme (initiative_id, primary_color, logo_type, logo_base64, contact_email, "
-                        + "contact_phone, contact_address, updated_at, version) values (:id, :colour, :logoType, :logo, :email, "
-                        + ":phone, :address, :now, :version)", params);
+                        + "contact_phone, contact_address, welcome_text, updated_at, version) values (:id, :colour, :logoType, :logo, :email, "
+                        + ":phone, :address, :welcome, :now, :version)", params);
             }
             return null;
         });
         cache.remove(initiativeId);
         return new Theme(theme.primaryColour(), theme.logoType(), theme.logo(), theme.contactEmail(),
-                theme.contactPhone(), theme.contactAddress(), version);
+                theme.contactPhone(), theme.contactAddress(), theme.welcome(), version);
     }
 }

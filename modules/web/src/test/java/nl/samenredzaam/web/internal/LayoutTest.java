@@ -42,7 +42,7 @@ class LayoutTest {
 
     @Test
     void englishPageAndTheme() {
-        Theme theme = new Theme("#2a6e3f", "image/png", new byte[] {1}, "info@lindeholt.example", "0512 123 456", "Dorpsstraat 1", 42);
+        Theme theme = new Theme("#2a6e3f", "image/png", new byte[] {1}, "info@lindeholt.example", "0512 123 456", "Dorpsstraat 1", "Welkom", 42);
         String html = render(Locale.ENGLISH, theme, "Henk");
         assertTrue(html.contains("<html lang=\"en\">"), html);
         assertTrue(html.contains("Skip to content"), html);
