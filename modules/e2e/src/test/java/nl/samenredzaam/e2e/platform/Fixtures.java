@@ -87,11 +87,15 @@ final class Fixtures {
 
     /** A client signed in with a bearer token. */
     static HttpJson signedIn(HttpJson http, String username, String password) {
+        return http.withBearer(token(http, username, password));
+    }
+
+    static String token(HttpJson http, String username, String password) {
         JsonResponse r = http.post("/api/v1/auth/token", java.util.Map.of("username", username, "password", password));
         if (r.status() != 200) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + r);
         }
-        return http.withBearer(r.json().get("token").asText());
+        return r.json().get("token").asText();
     }
 
     static HttpJson operator(HttpJson http) {
