@@ -87,7 +87,11 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
                     ready.countDown();
                     go.await();
                     try {
-                        return db.inInitiative(initiative, sql -> rules.register(sql, id, FIRST, person(n), null, (long) n).status());
+                        return db.inInitiative(initiative, sql -> {
+                            // as the web layer does: the activity is read (unlocked) before registering
+                            activities.find(sql, id).orElseThrow();
+                            return rules.register(sql, id, FIRST, person(n), null, (long) n).status();
+                        });
                     } catch (CalendarException e) {
                         assertEquals(Reason.FULL, e.reason());
                         return null;
