@@ -136,6 +136,7 @@ class ReferralLoopTest {
         assertTrue(letter.contains("Wandelgroep"));
         assertTrue(letter.contains("Mentaal welbevinden"));
         assertTrue(letter.contains("+3"), "mental wellbeing went from 4 to 7");
+        assertTrue(letter.contains("role=\"img\""), "before/after spider web in the letter");
         assertFalse(letter.contains("Wandelt elke week mee"), "outcome not shared");
         assertFalse(letter.contains("mist zijn vrouw"), "the question behind the question is never shared");
         WebResponse pdf = h.page(Method.GET, "/brief/" + id + "/closing/pdf",
