@@ -6,11 +6,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.demo.DemoDataContributor;
+import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.instruments.PositiveHealthDimension;
 import nl.samenredzaam.instruments.PositiveHealthScores;
 import nl.samenredzaam.instruments.ZrmDomain;
@@ -23,6 +26,20 @@ import nl.samenredzaam.instruments.ZrmScores;
  */
 @Component
 public final class WmoIntakeDemo implements DemoDataContributor {
+
+    /** For tests. */
+    public WmoIntakeDemo() {
+    }
+
+    /**
+     * Registered only once this bundle's module is: the platform's demo loader looks for a
+     * contributor when a module becomes active and when a contributor arrives, so a contributor that
+     * arrives before its module (possible when the bundle is installed while the platform runs)
+     * would otherwise never be asked.
+     */
+    @Activate
+    public WmoIntakeDemo(@Reference(target = "(component.name=nl.samenredzaam.wmointake.internal.WmoIntakeModule)") Module module) {
+    }
 
     @Override
     public String moduleId() {
