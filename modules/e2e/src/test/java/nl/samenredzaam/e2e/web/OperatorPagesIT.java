@@ -48,6 +48,15 @@ class OperatorPagesIT {
         assertTrue(browser.open("/platform/gezondheid").text("main").contains("Bereikbaar"));
     }
 
+    /** The operator runs the platform but may not read or erase the personal data of an initiative's members. */
+    @Test
+    void operatorMayNotHandlePrivacyRequestsOrReadTheAuditLog() {
+        assertEquals(200, browser.status("/lindeholt/beheer/"));
+        assertEquals(403, browser.status("/lindeholt/beheer/privacy"));
+        assertEquals(403, browser.status("/lindeholt/beheer/logboek"));
+        assertEquals(403, browser.status("/lindeholt/beheer/logboek.csv"));
+    }
+
     @Test
     void createRenameArchiveAndRestoreAnInitiative() {
         browser.open("/platform/").fill("name", "Stadsdorp Zuid").fill("slug", "Niet Goed!");

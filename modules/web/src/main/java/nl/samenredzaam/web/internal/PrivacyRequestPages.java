@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.samenredzaam.api.audit.AuditEvent;
+import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.privacy.Erasure;
 import nl.samenredzaam.api.privacy.Person;
 import nl.samenredzaam.api.privacy.PrivacyContributor;
@@ -24,7 +25,8 @@ import nl.samenredzaam.identity.platform.MemberService;
  * {@code beheer/privacy}: a person's privacy request handled by the initiative admin: everything
  * the modules hold about them as one JSON file (right of access), or erased (right to erasure),
  * through every module's {@link PrivacyContributor} — also of modules that are switched off, whose
- * data is kept. Both are written to the audit log.
+ * data is kept. Both are written to the audit log. Only the initiative's own admins, not the
+ * platform operator.
  */
 public final class PrivacyRequestPages {
 
@@ -44,6 +46,10 @@ public final class PrivacyRequestPages {
 
     void handle(AdminPages.Page page, List<String> rest) throws IOException {
         Exchange ex = page.ex();
+        if (!page.by().roles().contains(Role.ADMIN)) {
+            // the platform operator manages the platform, not the personal data of an initiative's members
+            throw ProblemException.forbidden();
+        }
         MemberService members = PageServices.current().members()
                 .orElseThrow(() -> new ProblemException(503, "Ledenbeheer is nu niet beschikbaar / member management is not available"));
         PlatformDatabase db = PageServices.current().database()
