@@ -77,6 +77,16 @@ class OperatorPagesIT {
         assertEquals(404, browser.status("/stadsdorp-zuid/"));
         browser.submit("input[value=terugzetten] ~ button");
         assertEquals(200, browser.status("/stadsdorp-zuid/"));
+
+        // the admin of Lindeholt has no say in another initiative
+        try (Browser lindeholtAdmin = Browser.start(platform.baseUri().toString())) {
+            lindeholtAdmin.login("beheerder", WebTesting.DEMO_PASSWORD);
+            assertEquals(200, lindeholtAdmin.status("/lindeholt/beheer/"));
+            for (String page : List.of("", "leden", "rechten", "logboek", "privacy", "uitstraling")) {
+                assertEquals(403, lindeholtAdmin.status("/stadsdorp-zuid/beheer/" + page), page);
+            }
+            assertEquals(403, lindeholtAdmin.status("/platform/"));
+        }
     }
 
     @Test
