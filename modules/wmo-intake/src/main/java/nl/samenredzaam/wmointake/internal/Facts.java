@@ -20,6 +20,7 @@ public final class Facts {
     public static final String AANVRAAG_MADE = DomainEvents.topic(WmoIntakeModule.ID, "aanvraag-made");
     public static final String DECISION_RECORDED = DomainEvents.topic(WmoIntakeModule.ID, "decision-recorded");
     public static final String FILE_CLOSED = DomainEvents.topic(WmoIntakeModule.ID, "file-closed");
+    public static final String FILE_REOPENED = DomainEvents.topic(WmoIntakeModule.ID, "file-reopened");
     public static final String FILE = "file";
 
     private final AtomicReference<EventAdmin> events = new AtomicReference<>();

@@ -203,6 +203,12 @@ public final class FilePages {
         return saved(req, id, "#verslag");
     }
 
+    WebResponse reopen(WebRequest req) {
+        long id = req.pathId("id");
+        service.reopen(req, id);
+        return saved(req, id, "");
+    }
+
     static Steps.Step stepOf(String path) {
         for (Steps.Step s : Steps.Step.values()) {
             if (s.path().equals(path)) {

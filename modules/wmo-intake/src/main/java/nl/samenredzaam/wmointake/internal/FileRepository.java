@@ -105,6 +105,11 @@ public final class FileRepository {
                 "s", FileStatus.GESLOTEN.name(), "now", now, "id", id);
     }
 
+    public void reopen(Sql sql, long id, FileStatus status, Instant now) {
+        sql.update("update wmo_intake_file set closed_on = null, close_reason = null, status = :s, updated_at = :now "
+                + "where initiative_id = :initiative and id = :id", "s", status.name(), "now", now, "id", id);
+    }
+
     public Optional<Conversation> conversation(Sql sql, long fileId) {
         return sql.first("select file_id, held_on, present, vraag, omstandigheden, zelf, herwinnen, netwerk, vrijwilligers, "
                 + "voorzieningen, maatwerk, updated_at from wmo_intake_conversation where initiative_id = :initiative and file_id = :id",

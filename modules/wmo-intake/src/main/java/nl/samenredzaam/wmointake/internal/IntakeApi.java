@@ -192,6 +192,12 @@ final class IntakeApi {
         return fresh(req, id);
     }
 
+    WebResponse reopen(WebRequest req) {
+        long id = req.pathId("id");
+        service.reopen(req, id);
+        return fresh(req, id);
+    }
+
     WebResponse pdf(WebRequest req) {
         IntakeFile f = service.open(req, req.pathId("id"), Action.PRINT);
         byte[] pdf = VerslagPdf.render(service.detail(req, f), req.initiative().name(), service.today(),

@@ -235,6 +235,20 @@ public final class IntakeService {
         return new Checked<>(files.find(req.sql(), id).orElseThrow(), Map.of());
     }
 
+    /** Opens a closed file again (closed by mistake, or the need came back); the stage follows from its dates. */
+    public IntakeFile reopen(WebRequest req, long id) {
+        IntakeFile f = openForChange(req, id);
+        if (!f.closed()) {
+            throw ProblemException.conflict(req.messages().get("error.notClosed"));
+        }
+        boolean talked = files.conversation(req.sql(), id).map(c -> !c.isEmpty()).orElse(false);
+        FileStatus status = f.beschikkingOn() != null ? FileStatus.BESCHIKKING : f.aanvraagOn() != null ? FileStatus.AANVRAAG
+                : f.verslagSentOn() != null ? FileStatus.VERSLAG : talked ? FileStatus.GESPREK : FileStatus.MELDING;
+        files.reopen(req.sql(), id, status, now());
+        facts.post(Facts.FILE_REOPENED, req.initiative().id(), id);
+        return files.find(req.sql(), id).orElseThrow();
+    }
+
     /**
      * The resident's own reaction to the verslag (agreed or not, and in their words), recorded on
      * today's date. Only the resident the file is about; only after the verslag was sent.

@@ -74,6 +74,7 @@ public final class WmoIntakeModule implements Module {
                 Route.page(Method.POST, f + "/zrm", WORK, filePages::saveZrm),
                 Route.page(Method.POST, f + "/stap/{step}", WORK, filePages::step),
                 Route.page(Method.POST, f + "/mijn-reactie", Permission.MEMBER, filePages::residentReaction),
+                Route.page(Method.POST, f + "/heropenen", WORK, filePages::reopen),
                 Route.page(Method.POST, f + "/activiteit", WORK, filePages::linkActivity),
                 Route.page(Method.POST, f + "/vrijwilliger", WORK, filePages::linkVolunteer),
                 Route.page(Method.POST, f + "/afspraak", WORK, filePages::linkText),
@@ -91,6 +92,7 @@ public final class WmoIntakeModule implements Module {
                 Route.api(Method.POST, a + "/steps/{step}", WORK, api::step),
                 Route.api(Method.POST, a + "/links", WORK, api::link),
                 Route.api(Method.POST, a + "/my-reaction", Permission.MEMBER, api::residentReaction),
+                Route.api(Method.POST, a + "/reopen", WORK, api::reopen),
                 Route.api(Method.GET, a + "/verslag.pdf", Permission.MEMBER, api::pdf),
                 Route.api(Method.GET, a + "/export", Permission.MEMBER, api::export),
                 Route.api(Method.GET, a + "/access-log", Permission.MEMBER, api::accessLog));

@@ -115,6 +115,14 @@ class IntakeFlowTest {
 
         ProblemException closed = assertThrows(ProblemException.class, () -> post("/dossiers/{id}/afspraak", id, r -> r.form("linkText", "x")));
         assertEquals(409, closed.status());
+        ProblemException residentReopens = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT, Role.RESIDENT),
+                Method.POST, "/dossiers/{id}/heropenen", r -> r.path("id", id)));
+        assertEquals(403, residentReopens.status());
+        assertEquals(303, post("/dossiers/{id}/heropenen", id, r -> { }).status());
+        IntakeFile reopened = new FileRepository().find(h.db.sql(1), id).orElseThrow();
+        assertEquals(FileStatus.BESCHIKKING, reopened.status(), "back to the stage its dates show");
+        assertEquals(null, reopened.closedOn());
+        assertEquals(409, assertThrows(ProblemException.class, () -> post("/dossiers/{id}/heropenen", id, r -> { })).status());
         if (Boolean.getBoolean("wmo.dumpHtml")) {
             Files.writeString(Path.of("target/file-page.html"), page);
         }
