@@ -44,6 +44,15 @@ final class ReferralApi {
                 .map(ReferralJson::forReferrer).toList());
     }
 
+    WebResponse withdraw(WebRequest req) {
+        Referral r = access.forReferrer(req, req.pathId("id"), Action.UPDATE);
+        if (!r.status().isOpen()) {
+            throw ProblemException.conflict("The referral is finished");
+        }
+        service.contact(req.sql(), r, ReferralService.ContactOutcome.CANCELLED);
+        return WebResponse.json(ReferralJson.forReferrer(service.referrals().find(req.sql(), r.id()).orElseThrow()));
+    }
+
     WebResponse queue(WebRequest req) {
         ReferralAccess.logList(req, "care");
         Long onlyFor = req.isAllowed(ReferralModule.ASSIGN) ? null : req.requireActor().userId();

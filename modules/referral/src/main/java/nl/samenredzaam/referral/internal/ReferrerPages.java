@@ -8,6 +8,7 @@ import nl.samenredzaam.api.audit.AuditEvent.Action;
 import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.identity.Member;
+import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
 
@@ -63,9 +64,20 @@ final class ReferrerPages {
         Map<String, Object> params = base(req);
         params.put("r", r);
         params.put("received", req.query("ontvangen").isPresent());
+        params.put("csrf", req.csrfToken());
         params.put("deadline", ReferralService.date(ReferralService.contactDeadline(r,
                 ReferralService.firstContactDays(req.setting(ReferralModule.SETTING_FIRST_CONTACT_DAYS)))));
         return WebResponse.page(msg.get("referrer.detail.title", r.reference()), Templates.render("referrer-detail.jte", params));
+    }
+
+    /** The referrer withdraws a referral that is still open (e.g. the patient changed their mind). */
+    WebResponse withdraw(WebRequest req) {
+        Referral r = access.forReferrer(req, req.pathId("id"), Action.UPDATE);
+        if (!r.status().isOpen()) {
+            throw ProblemException.conflict("The referral is finished");
+        }
+        service.contact(req.sql(), r, ReferralService.ContactOutcome.CANCELLED);
+        return WebResponse.redirect(req.link("/referral/verwijzingen/" + r.id()));
     }
 
     private WebResponse showForm(WebRequest req, ReferralInput input, Map<String, String> problems, int status) {

@@ -45,6 +45,18 @@ class AccessTest {
     }
 
     @Test
+    void theReferrerWithdrawsAnOpenReferralButNotSomeoneElses() throws Exception {
+        assertEquals(404, assertThrows(ProblemException.class, () -> h.page(Method.POST, "/verwijzingen/" + id + "/intrekken",
+                FakeRequest.referrer(h.sql(), 99, h.audit))).status());
+        assertTrue(Harness.html(h.page(Method.GET, "/verwijzingen/" + id, h.referrer())).contains("Verwijzing intrekken"));
+        h.page(Method.POST, "/verwijzingen/" + id + "/intrekken", h.referrer());
+        assertEquals(ReferralStatus.CANCELLED, h.service.referrals().find(h.sql(), id).orElseThrow().status());
+        assertEquals(409, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/referrals/" + id + "/withdraw", h.referrer()))
+                .status(), "already finished");
+        assertFalse(Harness.html(h.page(Method.GET, "/werkvoorraad", h.coach())).contains("Wim Kuipers</a>"), "gone from the queue");
+    }
+
+    @Test
     void aReferrerCannotOpenTheCoachFile() {
         ProblemException e = assertThrows(ProblemException.class, () -> h.page(Method.GET, "/dossier/" + id, h.referrer()));
         assertEquals(403, e.status());
