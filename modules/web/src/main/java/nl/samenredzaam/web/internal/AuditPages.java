@@ -93,7 +93,8 @@ public final class AuditPages {
         String until = param(ex, "tot");
         String user = param(ex, "gebruiker");
         String type = param(ex, "soort");
-        form.value("van", from).value("tot", until).value("gebruiker", user).value("soort", type);
+        String about = param(ex, "over");
+        form.value("van", from).value("tot", until).value("gebruiker", user).value("soort", type).value("over", about);
         Instant start = date(from, "van", form, msg, 0);
         Instant end = date(until, "tot", form, msg, 1);
         if (start != null && end != null && !start.isBefore(end)) {
@@ -107,6 +108,15 @@ public final class AuditPages {
                 form.error("gebruiker", msg.get("audit.unknownUser"));
             } else {
                 query = query.withUser(account.id());
+            }
+        }
+        if (!about.isEmpty()) {
+            MemberService members = PageServices.current().members().orElse(null);
+            Account account = members == null ? null : members.findAccount(page.by(), page.initiative(), about).orElse(null);
+            if (account == null) {
+                form.error("over", msg.get("audit.unknownUser"));
+            } else {
+                query = query.withClient(account.id());
             }
         }
         if (!type.isEmpty()) {
@@ -140,7 +150,7 @@ public final class AuditPages {
 
     private static String filterQuery(Form form) {
         StringBuilder q = new StringBuilder();
-        for (String field : List.of("van", "tot", "gebruiker", "soort")) {
+        for (String field : List.of("van", "tot", "gebruiker", "over", "soort")) {
             if (!form.get(field).isEmpty()) {
                 q.append('&').append(field).append('=').append(java.net.URLEncoder.encode(form.get(field), StandardCharsets.UTF_8));
             }
