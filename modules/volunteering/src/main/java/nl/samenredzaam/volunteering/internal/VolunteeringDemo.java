@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.demo.DemoDataContributor;
+import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.volunteering.api.HelpRequestStatus.State;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Urgency;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Visibility;
@@ -39,6 +42,19 @@ public final class VolunteeringDemo implements DemoDataContributor {
 
     private final RequestRepository requests = new RequestRepository();
     private final ProfileRepository profiles = new ProfileRepository();
+
+    /** For tests. */
+    public VolunteeringDemo() {
+    }
+
+    /**
+     * Registered only after this bundle's module description: the platform's demo loader looks
+     * for the module when a contributor arrives, and would otherwise sometimes miss a bundle
+     * dropped in at run time (the module not yet there), leaving it disabled for the demo.
+     */
+    @Activate
+    public VolunteeringDemo(@Reference(target = "(component.name=nl.samenredzaam.volunteering.internal.VolunteeringModule)") Module module) {
+    }
 
     @Override
     public String moduleId() {
