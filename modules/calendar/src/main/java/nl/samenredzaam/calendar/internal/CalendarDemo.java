@@ -11,13 +11,16 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.demo.DemoDataContributor;
 import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.api.i18n.Text;
+import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
 
@@ -30,6 +33,19 @@ import nl.samenredzaam.calendar.api.Registration.Status;
 public final class CalendarDemo implements DemoDataContributor {
 
     private static final String DORPSHUIS = "Dorpshuis De Linde, Brinkstraat 4, Lindeholt";
+
+    /**
+     * Offered only once the calendar's module service is there: the platform's demo loader fills
+     * modules it sees as active when a contributor arrives, so arriving earlier (a bundle dropped
+     * into a running platform) would leave the demo without a programme.
+     */
+    @Activate
+    public CalendarDemo(@Reference(target = "(component.name=nl.samenredzaam.calendar.internal.CalendarModule)") Module module) {
+        // the reference only orders the start
+    }
+
+    public CalendarDemo() {
+    }
 
     @Override
     public String moduleId() {
