@@ -124,9 +124,14 @@ final class AdminPages {
         List<SwitchRow> rows = new ArrayList<>();
         for (ModuleInfo m : modules.modules()) {
             boolean hasSettings = modules.active(m.id()).map(a -> !a.module().settings().isEmpty()).orElse(false);
+            List<String> partners = new ArrayList<>();
+            for (String other : modules.active(m.id()).map(a -> a.module().worksWith()).orElse(java.util.Set.of())) {
+                partners.add(modules.info(other).map(o -> o.name().in(ex.locale())).orElse(other));
+            }
+            partners.sort(String::compareToIgnoreCase);
             rows.add(new SwitchRow(m.id(), m.name().in(ex.locale()), m.summary().in(ex.locale()), msg.get("state." + m.state().name()),
                     Bilingual.pick(m.problem(), ex.locale()), modules.isEnabled(page.initiative().id(), m.id()),
-                    m.state() != ModuleInfo.State.ACTIVE, hasSettings, m.version()));
+                    m.state() != ModuleInfo.State.ACTIVE, hasSettings, m.version(), String.join(", ", partners)));
         }
         Map<String, Object> params = base(page, "switchboard");
         params.put("rows", rows);

@@ -12,7 +12,8 @@ package nl.samenredzaam.web.internal;
  * @param failed      whether the module does not work now
  * @param hasSettings whether the admin can change settings for it
  * @param version     its version
+ * @param worksWith   names of the other modules it can work with, comma separated, or empty
  */
 public record SwitchRow(String id, String name, String summary, String state, String problem, boolean enabled, boolean failed,
-        boolean hasSettings, String version) {
+        boolean hasSettings, String version, String worksWith) {
 }
