@@ -58,7 +58,7 @@ public final class TestDatabase implements AutoCloseable {
         this.description = description;
         this.pool = pool;
         this.database = new JdbcDatabase(pool, dialect);
-        this.initiatives = new InitiativeServiceImpl(database, Clock.systemUTC());
+        this.initiatives = InitiativeServiceImpl.standalone(database, Clock.systemUTC());
         this.cleanup = cleanup;
         try {
             migrate(PLATFORM_CHANGELOG);

@@ -55,8 +55,12 @@ public final class InitiativeServiceImpl implements InitiativeService {
         }
     }
 
-    public InitiativeServiceImpl(PlatformDatabase db, Clock clock) {
-        this(db, clock, null);
+    /**
+     * Without a framework (tests, tools): one node, the given clock. A factory, not a constructor,
+     * so that Declarative Services sees exactly one two-argument constructor.
+     */
+    public static InitiativeServiceImpl standalone(PlatformDatabase db, Clock clock) {
+        return new InitiativeServiceImpl(db, clock, null);
     }
 
     InitiativeServiceImpl(PlatformDatabase db, Clock clock, ClusterEvents cluster) {

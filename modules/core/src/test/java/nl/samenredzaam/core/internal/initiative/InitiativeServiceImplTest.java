@@ -35,7 +35,7 @@ class InitiativeServiceImplTest {
     @BeforeEach
     void open(TestDb db) {
         this.db = db;
-        this.service = new InitiativeServiceImpl(db.db, Clock.fixed(NOW, ZoneOffset.UTC));
+        this.service = InitiativeServiceImpl.standalone(db.db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static String slug(String base) {
