@@ -114,7 +114,13 @@ public final class VerslagPdf {
             if (now != null) {
                 PositiveHealthScores before = d.previousPh();
                 doc.add(h2("Positieve Gezondheid"));
-                doc.add(text("Uw cijfers van 0 tot 10. Hoe hoger, hoe beter het met u gaat op dat onderwerp."));
+                doc.add(text("Uw cijfers van 0 tot 10. Hoe hoger, hoe beter het met u gaat op dat onderwerp."
+                        + (before == null ? "" : " De doorgetrokken lijn is nu, de stippellijn de vorige keer.")
+                        + (now.wantToTalk().isEmpty() ? "" : " Met een * staat wat u wilt bespreken.")));
+                com.lowagie.text.Image web = PdfSpiderWeb.image(writer, now, before);
+                web.setAlignment(com.lowagie.text.Image.MIDDLE);
+                web.setAlt("Spinnenweb Positieve Gezondheid; de cijfers staan in de tabel hieronder.");
+                doc.add(web);
                 PdfPTable t = new PdfPTable(before == null ? 3 : 4);
                 t.setWidthPercentage(100);
                 t.setHeaderRows(1);
@@ -180,9 +186,17 @@ public final class VerslagPdf {
         };
     }
 
+    /** A heading with its text, kept on one page (no heading alone at the bottom of a page). */
     private static void section(Document doc, String heading, String body) throws DocumentException {
-        doc.add(h3(heading));
-        doc.add(text(body == null || body.isBlank() ? "Niet besproken." : body));
+        Paragraph p = new Paragraph();
+        p.setLeading(16);
+        p.setSpacingBefore(8);
+        p.setSpacingAfter(4);
+        p.add(new Chunk(heading, H3));
+        p.add(Chunk.NEWLINE);
+        p.add(new Chunk(body == null || body.isBlank() ? "Niet besproken." : body, BODY));
+        p.setKeepTogether(true);
+        doc.add(p);
     }
 
     private static Paragraph h2(String s) {

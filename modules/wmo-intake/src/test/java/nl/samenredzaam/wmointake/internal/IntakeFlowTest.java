@@ -92,6 +92,8 @@ class IntakeFlowTest {
         assertTrue(text.contains("Huishoudelijke hulp, 2 uur per week"));
         assertTrue(text.contains("binnen 2 weken na uw aanvraag"), "terms from the configuration");
         assertTrue(text.contains("cliëntondersteuning"), "accented text survives");
+        assertTrue(text.contains("nu 6 · was 4"), "the drawn spider web's labels");
+        assertTrue(text.contains("stippellijn de vorige keer"), "the legend of the drawing");
 
         assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-21")).status());
         assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "reactie").form("agreed", "ja")
@@ -125,6 +127,7 @@ class IntakeFlowTest {
         assertEquals(409, assertThrows(ProblemException.class, () -> post("/dossiers/{id}/heropenen", id, r -> { })).status());
         if (Boolean.getBoolean("wmo.dumpHtml")) {
             Files.writeString(Path.of("target/file-page.html"), page);
+            Files.write(Path.of("target/verslag.pdf"), pdf);
         }
     }
 
