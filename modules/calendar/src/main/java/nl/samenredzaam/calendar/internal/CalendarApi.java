@@ -251,7 +251,8 @@ final class CalendarApi {
 
     private static Instant parseTime(WebRequest req, String field, String value) {
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            // a query string's unencoded "+01:00" arrives as " 01:00"
+            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, req.messages().get("error.datetime"));
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,13 +43,13 @@ public final class Recurrence {
             boolean inRange = !first.isBefore(from) && first.isBefore(to);
             return inRange && !exceptions.contains(first.atZone(ZONE).toLocalDate()) ? List.of(first) : List.of();
         }
-        ZonedDateTime seed = first.atZone(ZONE);
         if (!to.isAfter(first)) {
             return List.of();
         }
         ZonedDateTime periodStart = (from.isBefore(first) ? first : from).atZone(ZONE);
         ZonedDateTime periodEnd = to.minusNanos(1).atZone(ZONE);
         Recur<ZonedDateTime> recur = parse(rrule);
+        ZonedDateTime seed = fastForward(recur, first.atZone(ZONE), periodStart);
         List<ZonedDateTime> dates = recur.getDates(seed, periodStart, periodEnd, MAX_OCCURRENCES);
         Set<LocalDate> skip = exceptions instanceof Set<LocalDate> s ? s : Set.copyOf(exceptions);
         List<Instant> result = new ArrayList<>(dates.size());
@@ -60,6 +61,47 @@ public final class Recurrence {
         }
         result.sort(null);
         return result;
+    }
+
+    /**
+     * A later seed with the same phase as {@code seed}, strictly before {@code periodStart}: whole
+     * multiples of the rule's interval (in local time, so the time of day stays). ical4j walks
+     * from the seed to the period; without this a weekly series that began years ago costs a
+     * walk through every week since. Only for rules whose occurrences in the period do not depend
+     * on where the walk starts: no COUNT, and no day-of-month or leap-day default that a shift
+     * could change.
+     */
+    static ZonedDateTime fastForward(Recur<ZonedDateTime> recur, ZonedDateTime seed, ZonedDateTime periodStart) {
+        if (recur.getCount() > 0 || !periodStart.isAfter(seed)) {
+            return seed;
+        }
+        long interval = Math.max(1, recur.getInterval());
+        ChronoUnit unit;
+        switch (recur.getFrequency()) {
+            case DAILY -> unit = ChronoUnit.DAYS;
+            case WEEKLY -> unit = ChronoUnit.WEEKS;
+            case MONTHLY -> {
+                if (seed.getDayOfMonth() > 28 && recur.getDayList().isEmpty() && recur.getMonthDayList().isEmpty()) {
+                    return seed;
+                }
+                unit = ChronoUnit.MONTHS;
+            }
+            case YEARLY -> {
+                if (seed.getMonthValue() == 2 && seed.getDayOfMonth() == 29) {
+                    return seed;
+                }
+                unit = ChronoUnit.YEARS;
+            }
+            default -> {
+                return seed;
+            }
+        }
+        long steps = unit.between(seed.toLocalDateTime(), periodStart.toLocalDateTime()) / interval - 1;
+        if (steps <= 0) {
+            return seed;
+        }
+        ZonedDateTime shifted = seed.toLocalDateTime().plus(steps * interval, unit).atZone(ZONE);
+        return shifted.isBefore(periodStart) ? shifted : seed;
     }
 
     /**

@@ -97,4 +97,39 @@ class RecurrenceTest {
         assertEquals(31, Recurrence.starts(ams("2020-01-01T09:00"), "FREQ=DAILY", Set.of(),
                 ams("2026-01-01T00:00"), ams("2026-02-01T00:00")).size());
     }
+
+    @Test
+    void expandingFromAFastForwardedSeedGivesTheSameOccurrencesAsFromTheFirst() {
+        Instant first = ams("2023-01-03T10:00");
+        String[] rules = {"FREQ=WEEKLY;BYDAY=TU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH", "FREQ=MONTHLY;BYDAY=2TU",
+            "FREQ=MONTHLY;INTERVAL=3", "FREQ=DAILY;INTERVAL=3", "FREQ=YEARLY;BYMONTH=1;BYDAY=1TU", "FREQ=WEEKLY;UNTIL=20261231T000000Z"};
+        for (String rule : rules) {
+            for (String month : new String[] {"2023-01-01", "2023-02-14", "2025-03-30", "2026-10-25", "2026-12-01"}) {
+                Instant from = java.time.LocalDate.parse(month).atStartOfDay(Recurrence.ZONE).toInstant();
+                Instant to = from.plus(java.time.Duration.ofDays(45));
+                // the slow reference: ical4j from the very first occurrence, then cut to the period
+                net.fortuna.ical4j.model.Recur<java.time.ZonedDateTime> recur = Recurrence.parse(rule);
+                List<Instant> reference = recur.getDates(first.atZone(Recurrence.ZONE), first.atZone(Recurrence.ZONE),
+                        to.atZone(Recurrence.ZONE), -1).stream().map(java.time.ZonedDateTime::toInstant)
+                        .filter(i -> !i.isBefore(from) && i.isBefore(to)).sorted().toList();
+                assertEquals(reference, Recurrence.starts(first, rule, Set.of(), from, to), rule + " from " + month);
+            }
+        }
+    }
+
+    @Test
+    void tenThousandSeriesThatBeganYearsAgoExpandQuickly() {
+        Instant first = ams("2020-01-07T10:00");
+        Instant from = ams("2026-12-01T00:00");
+        Instant to = ams("2027-01-01T00:00");
+        long start = System.nanoTime();
+        int n = 0;
+        for (int i = 0; i < 10_000; i++) {
+            n += Recurrence.starts(first, i % 2 == 0 ? "FREQ=WEEKLY;BYDAY=TU" : "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", Set.of(), from, to).size();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(5 * 5000 + 2 * 5000, n);
+        // generous: a guard against walking from 2020 again, not a benchmark
+        assertTrue(millis < 20_000, millis + " ms");
+    }
 }
