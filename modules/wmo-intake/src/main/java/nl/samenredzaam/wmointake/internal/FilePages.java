@@ -77,7 +77,7 @@ public final class FilePages {
     // --- conversation ----------------------------------------------------------------------------
 
     WebResponse conversationForm(WebRequest req) {
-        IntakeFile f = service.openForChange(req, req.pathId("id"));
+        IntakeFile f = service.openForChange(req, req.pathId("id"), Action.READ);
         Conversation c = service.detail(req, f).conversation();
         return conversationPage(req, f, c, Map.of(), 200);
     }
@@ -118,7 +118,7 @@ public final class FilePages {
     // --- measurements ----------------------------------------------------------------------------
 
     WebResponse phForm(WebRequest req) {
-        IntakeFile f = service.openForChange(req, req.pathId("id"));
+        IntakeFile f = service.openForChange(req, req.pathId("id"), Action.READ);
         return measurePage(req, f, "ph.jte", "ph.title.page", Map.of(), Map.of(), 200);
     }
 
@@ -141,7 +141,7 @@ public final class FilePages {
     }
 
     WebResponse zrmForm(WebRequest req) {
-        IntakeFile f = service.openForChange(req, req.pathId("id"));
+        IntakeFile f = service.openForChange(req, req.pathId("id"), Action.READ);
         return measurePage(req, f, "zrm.jte", "zrm.title.page", Map.of(), Map.of(), 200);
     }
 

@@ -98,14 +98,22 @@ public final class IntakeService {
 
     /** A file the actor may change: staff only. Others who may see it get a 403, everyone else a 404. */
     public IntakeFile openForChange(WebRequest req, long id) {
+        return openForChange(req, id, Action.UPDATE);
+    }
+
+    /**
+     * A file the actor may change, audited as {@code action}: {@code READ} for showing a form of the
+     * file, {@code UPDATE} for saving it.
+     */
+    public IntakeFile openForChange(WebRequest req, long id, Action action) {
         Actor actor = req.requireActor();
         IntakeFile f = files.find(req.sql(), id).orElseThrow(ProblemException::notFound);
         FileAccess.Level level = FileAccess.of(actor, f);
         if (!level.canEdit()) {
-            audit(req, Action.UPDATE, f, level.purpose(), false);
+            audit(req, action, f, level.purpose(), false);
             throw level == FileAccess.Level.NONE ? ProblemException.notFound() : ProblemException.forbidden();
         }
-        audit(req, Action.UPDATE, f, level.purpose(), true);
+        audit(req, action, f, level.purpose(), true);
         return f;
     }
 

@@ -120,6 +120,13 @@ class FileAccessTest {
     }
 
     @Test
+    void showingAFormIsARead() throws Exception {
+        h.page(professional, Method.GET, "/dossiers/{id}/gesprek", r -> r.path("id", file));
+        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", file).form("vraag", "x"));
+        assertEquals(List.of(Action.READ, Action.UPDATE), h.audits.stream().map(AuditEvent::action).toList());
+    }
+
+    @Test
     void printAndExportAreAuditedAsSuch() throws Exception {
         h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", file).form("vraag", "Hulp in huis"));
         h.audits.clear();
