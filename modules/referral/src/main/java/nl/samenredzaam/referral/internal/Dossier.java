@@ -12,11 +12,9 @@ import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.calendar.api.CalendarService;
-import nl.samenredzaam.calendar.api.Registration;
 import nl.samenredzaam.calendar.api.UpcomingActivity;
 import nl.samenredzaam.instruments.SpiderWeb;
 import nl.samenredzaam.volunteering.api.HelpRequestService;
-import nl.samenredzaam.volunteering.api.HelpRequestStatus;
 
 /** The coach's file of one referral: everything on one page, each part with its own form. */
 public final class Dossier {
@@ -32,8 +30,15 @@ public final class Dossier {
         }
     }
 
-    /** A plan step with what the partner modules say about it now. */
-    public record StepView(PlanStep step, Registration.Status attendance, HelpRequestStatus help) {
+    /**
+     * A plan step with what the partner modules say about it now, as plain names so that nothing
+     * outside {@link ReferralService} touches their types (the bundles may be absent).
+     *
+     * @param attendance calendar registration state ({@code REGISTERED}, {@code PRESENT}, ...), or {@code null}
+     * @param helpState  volunteering request state ({@code SUBMITTED}, {@code CONFIRMED}, ...), or {@code null}
+     * @param volunteer  first name of the confirmed volunteer, or {@code null}
+     */
+    public record StepView(PlanStep step, String attendance, String helpState, String volunteer) {
     }
 
     private final ReferralService service;
@@ -49,11 +54,19 @@ public final class Dossier {
         Measurement before = measurements.get(Measurement.Kind.INTAKE);
         Measurement after = measurements.get(Measurement.Kind.CLOSING);
         List<StepView> steps = service.trajectory().steps(sql, r.id()).stream()
-                .map(s -> new StepView(s, service.attendance(sql, s).orElse(null), service.helpStatus(sql, s).orElse(null))).toList();
+                .map(s -> service.view(sql, s)).toList();
         Optional<CalendarService> calendar = service.partners().calendar(sql);
         Optional<HelpRequestService> volunteering = service.partners().volunteering(sql);
-        List<UpcomingActivity> upcoming = calendar.map(c -> c.upcoming(sql, OffsetDateTime.now(service.clock()).withOffsetSameInstant(ZoneOffset.UTC),
-                OffsetDateTime.now(service.clock()).plusWeeks(8), 60)).orElse(List.of());
+        // No lambdas over partner types here: this must run when the calendar or volunteering bundle is not installed.
+        List<UpcomingActivity> upcoming = List.of();
+        if (calendar.isPresent()) {
+            OffsetDateTime now = OffsetDateTime.now(service.clock()).withOffsetSameInstant(ZoneOffset.UTC);
+            upcoming = calendar.get().upcoming(sql, now, now.plusWeeks(8), 60);
+        }
+        List<?> categories = List.of();
+        if (volunteering.isPresent()) {
+            categories = volunteering.get().categories(sql);
+        }
         int days = ReferralService.firstContactDays(req.setting(ReferralModule.SETTING_FIRST_CONTACT_DAYS));
 
         Map<String, Object> params = ReferrerPages.base(req);
@@ -69,7 +82,7 @@ public final class Dossier {
         params.put("calendar", calendar.isPresent());
         params.put("upcoming", upcoming);
         params.put("volunteering", volunteering.isPresent());
-        params.put("categories", volunteering.map(v -> v.categories(sql)).orElse(List.of()));
+        params.put("categories", categories);
         params.put("intake", forms.intake() != null ? forms.intake()
                 : new IntakeInput(r.questionBehind(), r.goals(), r.sharePlan(), r.shareScores(), r.shareOutcome(),
                         before == null ? ScoresInput.empty() : ScoresInput.of(before.scores())));

@@ -70,8 +70,7 @@ final class ReferralApi {
     private Map<String, Object> full(WebRequest req, Referral r) {
         var sql = req.sql();
         List<Dossier.StepView> steps = service.trajectory().steps(sql, r.id()).stream()
-                .map(s -> new Dossier.StepView(s, service.attendance(sql, s).orElse(null), service.helpStatus(sql, s).orElse(null)))
-                .toList();
+                .map(s -> service.view(sql, s)).toList();
         return ReferralJson.full(r, service.trajectory().measurements(sql, r.id()), steps, service.trajectory().followUps(sql, r.id()));
     }
 
@@ -160,7 +159,7 @@ final class ReferralApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stepId", result.stepId());
         body.put("linked", result.linked());
-        body.put("registrationStatus", result.registrationStatus() == null ? null : result.registrationStatus().name());
+        body.put("registrationStatus", result.registrationStatus());
         body.put("referral", full(req, service.referrals().find(req.sql(), r.id()).orElseThrow()));
         return WebResponse.json(201, body);
     }
@@ -216,7 +215,8 @@ final class ReferralApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("calendarEnabled", calendar.isPresent());
         OffsetDateTime now = OffsetDateTime.now(service.clock()).withOffsetSameInstant(ZoneOffset.UTC);
-        body.put("activities", calendar.map(c -> c.upcoming(req.sql(), now, now.plusWeeks(8), 60)).orElse(List.of()));
+        // no lambda over CalendarService: this must run when the calendar bundle is not installed
+        body.put("activities", calendar.isPresent() ? calendar.get().upcoming(req.sql(), now, now.plusWeeks(8), 60) : List.of());
         return WebResponse.json(body);
     }
 }

@@ -116,9 +116,9 @@ final class ReferralJson {
         m.put("activityId", s.activityId());
         m.put("activityStart", s.activityStart() == null ? null : s.activityStart().toString());
         m.put("calendarRegistrationId", s.calendarRegistrationId());
-        m.put("attendance", v.attendance() == null ? null : v.attendance().name());
+        m.put("attendance", v.attendance());
         m.put("helpRequestId", s.helpRequestId());
-        m.put("helpStatus", v.help() == null ? null : v.help().state().name());
+        m.put("helpStatus", v.helpState());
         return m;
     }
 

@@ -58,7 +58,7 @@ public final class ReferralPrivacy implements PrivacyContributor {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> asPatient = new ArrayList<>();
         for (Referral r : aboutPatient(sql, person)) {
-            List<Dossier.StepView> steps = trajectory.steps(sql, r.id()).stream().map(s -> new Dossier.StepView(s, null, null)).toList();
+            List<Dossier.StepView> steps = trajectory.steps(sql, r.id()).stream().map(s -> new Dossier.StepView(s, null, null, null)).toList();
             asPatient.add(ReferralJson.full(r, trajectory.measurements(sql, r.id()), steps, trajectory.followUps(sql, r.id())));
         }
         out.put("referralsAboutYou", asPatient);

@@ -158,7 +158,7 @@ public final class ReferralService {
     }
 
     /** The outcome of adding a step: whether a partner module took it, or it was written down as text. */
-    public record StepResult(long stepId, boolean linked, Registration.Status registrationStatus) {
+    public record StepResult(long stepId, boolean linked, String registrationStatus) {
     }
 
     /**
@@ -175,7 +175,7 @@ public final class ReferralService {
         Long helpId = null;
         Long activityId = null;
         OffsetDateTime start = null;
-        Registration.Status regStatus = null;
+        String regStatus = null;
         String description = input.description();
         boolean linked = false;
         if (input.kind() == PlanStep.Kind.ACTIVITY && input.activityId() != null) {
@@ -189,7 +189,7 @@ public final class ReferralService {
                     throw ProblemException.invalidField("activity", "no such activity");
                 }
                 registrationId = reg.id();
-                regStatus = reg.status();
+                regStatus = reg.status().name();
                 activityId = input.activityId();
                 start = input.activityStart();
                 linked = true;
@@ -220,12 +220,35 @@ public final class ReferralService {
         return new StepResult(stepId, linked, regStatus);
     }
 
+    /** A step with what the partner modules say about it now, as plain names. */
+    public Dossier.StepView view(Sql sql, PlanStep step) {
+        String attendance = null;
+        Optional<Registration.Status> status = attendance(sql, step);
+        if (status.isPresent()) {
+            attendance = status.get().name();
+        }
+        String helpState = null;
+        String volunteer = null;
+        Optional<HelpRequestStatus> help = helpStatus(sql, step);
+        if (help.isPresent()) {
+            helpState = help.get().state().name();
+            volunteer = help.get().volunteerFirstName();
+        }
+        return new Dossier.StepView(step, attendance, helpState, volunteer);
+    }
+
     /** Attendance of a calendar step, when the calendar is enabled and knows the registration. */
     public Optional<Registration.Status> attendance(Sql sql, PlanStep step) {
         if (step.calendarRegistrationId() == null) {
             return Optional.empty();
         }
-        return partners.calendar(sql).flatMap(c -> c.registration(sql, step.calendarRegistrationId())).map(Registration::status);
+        // No lambdas over partner types: linking one loads the type, which fails when the bundle is not installed.
+        Optional<CalendarService> calendar = partners.calendar(sql);
+        if (calendar.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Registration> registration = calendar.get().registration(sql, step.calendarRegistrationId());
+        return registration.isPresent() ? Optional.of(registration.get().status()) : Optional.empty();
     }
 
     /** Where a volunteer request of a step stands, when volunteering is enabled. */
@@ -233,7 +256,8 @@ public final class ReferralService {
         if (step.helpRequestId() == null) {
             return Optional.empty();
         }
-        return partners.volunteering(sql).flatMap(v -> v.status(sql, step.helpRequestId()));
+        Optional<HelpRequestService> volunteering = partners.volunteering(sql);
+        return volunteering.isPresent() ? volunteering.get().status(sql, step.helpRequestId()) : Optional.empty();
     }
 
     public void completeFollowUp(Sql sql, Referral r, long followUpId, String note) {
