@@ -177,7 +177,7 @@ class ReferralIT {
         assertFalse(main().contains("mist zijn werk"), main());
         browser.axe("closing letter").screenshot("referral-letter");
         assertEquals(200, browser.status(BASE + "/brief/" + id + "/closing/pdf"));
-        assertEquals(404, browser.status(file), "the GP cannot open the coach's file");
+        assertEquals(403, browser.status(file), "the GP cannot open the coach's file (no coach permission)");
     }
 
     @Test
