@@ -120,7 +120,7 @@ public final class TestDatabases {
         Path file = directory.toAbsolutePath().resolve("samenredzaam-" + COUNTER.incrementAndGet());
         JdbcDataSource ds = new JdbcDataSource();
         // the URL settings of core's DatabaseSettings.h2
-        ds.setURL("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+        ds.setURL(nl.samenredzaam.core.internal.db.DatabaseSettings.h2Url(file));
         ds.setUser("sa");
         ds.setPassword("");
         return new TestDatabase(Sql.Dialect.H2, "H2 database " + file, pool(ds), cleanup);

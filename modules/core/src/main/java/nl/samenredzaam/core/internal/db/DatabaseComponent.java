@@ -85,7 +85,7 @@ public final class DatabaseComponent {
     @Deactivate
     void deactivate() {
         stopped = true;
-        retry.shutdownNow();
+        nl.samenredzaam.core.internal.Executors2.stopGracefully(retry, 10);
         unregister(clusterRegistration);
         ClusterEventsImpl events = cluster;
         if (events != null) {

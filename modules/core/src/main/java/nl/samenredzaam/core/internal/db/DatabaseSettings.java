@@ -13,7 +13,7 @@ import nl.samenredzaam.api.data.Sql.Dialect;
  * returns, so a killed process loses no acknowledged write. H2 does not fsync each commit; a power
  * failure can lose the last commits (see docs/operations.md). Use PostgreSQL where that matters.
  */
-record DatabaseSettings(String url, String user, String password, Dialect dialect, int poolSize) {
+public record DatabaseSettings(String url, String user, String password, Dialect dialect, int poolSize) {
 
     static DatabaseSettings from(Function<String, String> property) {
         String url = firstNonBlank(property.apply("samenredzaam.db.url"), System.getenv("SAMENREDZAAM_DB_URL"));
@@ -32,9 +32,15 @@ record DatabaseSettings(String url, String user, String password, Dialect dialec
         return h2(dataDir.resolve("samenredzaam"), pool);
     }
 
+    /** The H2 URL for a database file (without extension); public so that test support uses the very same settings. */
+    public static String h2Url(Path file) {
+        // "async:" (AsynchronousFileChannel): a thread interrupted during a write (a request
+        // cancelled, a bundle stopping) does not close the database file as FileChannel would.
+        return "jdbc:h2:async:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
     static DatabaseSettings h2(Path file, int pool) {
-        String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
-        return new DatabaseSettings(url, "sa", "", Dialect.H2, pool);
+        return new DatabaseSettings(h2Url(file), "sa", "", Dialect.H2, pool);
     }
 
     private static String firstNonBlank(String... values) {

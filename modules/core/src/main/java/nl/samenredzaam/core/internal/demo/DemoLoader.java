@@ -79,8 +79,7 @@ public final class DemoLoader implements Readiness {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+        nl.samenredzaam.core.internal.Executors2.stopGracefully(worker, 10);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)

@@ -71,8 +71,7 @@ public final class MailSender {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        nl.samenredzaam.core.internal.Executors2.stopGracefully(executor, 10);
     }
 
     private record Queued(long id, String to, String subject, String body, int attempts) {
