@@ -44,7 +44,7 @@ public final class Occurrences {
         Map<Long, Activity> byId = new HashMap<>();
         for (Activity a : candidates) {
             byId.put(a.id(), a);
-            for (Instant key : Recurrence.starts(a.start(), a.rrule(), a.exceptions(), from, to)) {
+            for (Instant key : Recurrence.cachedStarts(a.start(), a.rrule(), a.exceptions(), from, to)) {
                 Key k = new Key(a.id(), key);
                 Occurrence o = occurrence(a, key, changes.get(k), counts.getOrDefault(k, Counts.NONE));
                 if (!o.start().isBefore(from) && o.start().isBefore(to)) {

@@ -104,6 +104,34 @@ public final class Recurrence {
         return shifted.isBefore(periodStart) ? shifted : seed;
     }
 
+    /** Arguments of one expansion; the expansion is a pure function of them, so it can be remembered. */
+    private record Key(Instant first, String rrule, List<LocalDate> exceptions, Instant from, Instant to) {
+    }
+
+    static final int CACHE_LIMIT = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<Key, List<Instant>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #starts} remembered for the last {@value #CACHE_LIMIT} distinct arguments: listing the
+     * same week or month again (the common case) costs a map lookup per series. A changed activity
+     * has other arguments, so nothing stale is ever returned; the map is simply emptied when full.
+     */
+    public static List<Instant> cachedStarts(Instant first, String rrule, List<LocalDate> exceptions, Instant from, Instant to) {
+        if (rrule == null || rrule.isBlank()) {
+            return starts(first, rrule, exceptions, from, to);
+        }
+        Key key = new Key(first, rrule, List.copyOf(exceptions), from, to);
+        List<Instant> found = CACHE.get(key);
+        if (found == null) {
+            found = List.copyOf(starts(first, rrule, exceptions, from, to));
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(key, found);
+        }
+        return found;
+    }
+
     /**
      * Whether {@code start} is an occurrence of the series (not excluded). Used to check a
      * registration before it is stored.

@@ -132,4 +132,16 @@ class RecurrenceTest {
         // generous: a guard against walking from 2020 again, not a benchmark
         assertTrue(millis < 20_000, millis + " ms");
     }
+
+    @Test
+    void theCacheGivesTheSameAnswerAndForgetsNothingThatChanged() {
+        Instant first = ams("2026-06-02T10:00");
+        Instant from = ams("2026-07-01T00:00");
+        Instant to = ams("2026-08-01T00:00");
+        List<Instant> plain = Recurrence.starts(first, "FREQ=WEEKLY;BYDAY=TU", List.of(), from, to);
+        assertEquals(plain, Recurrence.cachedStarts(first, "FREQ=WEEKLY;BYDAY=TU", List.of(), from, to));
+        assertEquals(plain, Recurrence.cachedStarts(first, "FREQ=WEEKLY;BYDAY=TU", List.of(), from, to));
+        List<Instant> withBreak = Recurrence.cachedStarts(first, "FREQ=WEEKLY;BYDAY=TU", List.of(LocalDate.parse("2026-07-14")), from, to);
+        assertEquals(plain.size() - 1, withBreak.size(), "a changed exception list is another question");
+    }
 }
