@@ -70,6 +70,14 @@ class OperatorPagesIT {
         assertEquals("/platform/initiatieven/stadsdorp-zuid?opgeslagen=1", browser.path());
         assertEquals(200, browser.status("/stadsdorp-zuid/"));
 
+        // the operator appoints the first admin of the new initiative
+        browser.submit("a[href='/stadsdorp-zuid/beheer/leden#nieuw']");
+        browser.fill("displayName", "Fatima el Amrani").fill("username", "fatima.zuid").fill("password", "stadsdorp-zuid-beheer-1");
+        browser.click("#new-role-ADMIN");
+        browser.submit("form[action$='leden/nieuw'] button[type=submit]");
+        assertTrue(browser.text("main table").contains("Fatima el Amrani"), browser.text("main"));
+        browser.open("/platform/initiatieven/stadsdorp-zuid");
+
         browser.fill("name", "Stadsdorp Zuid-Oost").submit("input[value=hernoemen] ~ button");
         assertEquals("Stadsdorp Zuid-Oost", browser.heading());
 
@@ -86,6 +94,11 @@ class OperatorPagesIT {
                 assertEquals(403, lindeholtAdmin.status("/stadsdorp-zuid/beheer/" + page), page);
             }
             assertEquals(403, lindeholtAdmin.status("/platform/"));
+        }
+        try (Browser newAdmin = Browser.start(platform.baseUri().toString())) {
+            newAdmin.login("fatima.zuid", "stadsdorp-zuid-beheer-1");
+            assertEquals(200, newAdmin.status("/stadsdorp-zuid/beheer/"));
+            assertEquals(403, newAdmin.status("/lindeholt/beheer/"));
         }
     }
 
