@@ -89,6 +89,13 @@ final class PlatformApi {
         switch (rest.get(0)) {
             case "initiatives" -> initiatives(ex, rest.subList(1, rest.size()));
             case "bundles" -> bundles(ex, rest.subList(1, rest.size()));
+            case "routes" -> {
+                if (rest.size() != 1) {
+                    throw ProblemException.notFound();
+                }
+                Exchange.requireMethod(ex, "GET");
+                Responses.json(ex, 200, routes());
+            }
             case "runtime" -> {
                 if (rest.size() != 1) {
                     throw ProblemException.notFound();
@@ -219,6 +226,28 @@ final class PlatformApi {
         } else {
             throw ProblemException.notFound();
         }
+    }
+
+    /** Every route of every running module with the permission it needs and the roles that have it by default. */
+    private List<Map<String, Object>> routes() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ModuleRegistry.Active active : modules.activeModules()) {
+            Map<String, java.util.Set<String>> roles = new java.util.HashMap<>();
+            for (nl.samenredzaam.api.module.Permission p : active.module().permissions()) {
+                roles.put(p.id(), p.defaultRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+            }
+            for (nl.samenredzaam.api.web.Route r : active.module().routes()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("module", active.module().id());
+                json.put("kind", r.kind().name());
+                json.put("method", r.method().name());
+                json.put("path", r.path());
+                json.put("permission", r.permission());
+                json.put("defaultRoles", roles.getOrDefault(r.permission(), java.util.Set.of()));
+                list.add(json);
+            }
+        }
+        return list;
     }
 
     static Map<String, Object> initiativeJson(Initiative i) {
