@@ -43,12 +43,15 @@ class VolunteeringCalendarIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // the demo initiative first: before it exists every page of it is 404
+        Eventually.within(Duration.ofSeconds(150)).until(() -> status("/lindeholt/") == 200,
+                () -> "the demo initiative did not come up; log:\n" + platform.logTail(60));
         Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
         Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "nl", "samenredzaam");
         boolean dropped = false;
         for (String module : List.of("calendar", "volunteering")) {
             String path = module.equals("calendar") ? "/lindeholt/calendar" : BASE;
-            if (status(path) == 404) {
+            if (!shipped(path)) {
                 Path jar = m2.resolve("nl.samenredzaam." + module + "/0.1.0-SNAPSHOT/nl.samenredzaam." + module + "-0.1.0-SNAPSHOT.jar");
                 Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 dropped = true;
@@ -73,6 +76,15 @@ class VolunteeringCalendarIT {
     static void stop() {
         if (browser != null) {
             browser.close();
+        }
+    }
+
+    static boolean shipped(String path) {
+        try {
+            Eventually.within(Duration.ofSeconds(20)).until(() -> status(path) != 404, path);
+            return true;
+        } catch (AssertionError notThere) {
+            return false;
         }
     }
 

@@ -52,7 +52,10 @@ class VolunteeringIT {
 
     @BeforeAll
     static void start() throws Exception {
-        if (status(BASE) == 404) {
+        // the demo initiative first: before it exists every page of it is 404
+        Eventually.within(Duration.ofSeconds(150)).until(() -> status("/lindeholt/") == 200,
+                () -> "the demo initiative did not come up; log:\n" + platform.logTail(60));
+        if (!shipped(BASE)) {
             Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
             Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository",
                     "nl/samenredzaam/nl.samenredzaam.volunteering/0.1.0-SNAPSHOT/nl.samenredzaam.volunteering-0.1.0-SNAPSHOT.jar");
@@ -74,6 +77,19 @@ class VolunteeringIT {
     @AfterEach
     void signOut() {
         browser.driver().manage().deleteAllCookies();
+    }
+
+    /**
+     * Whether the runtime ships the module: its page answers once the demo loader has enabled it
+     * (give it a moment after the initiative is there; dropping the bundle meanwhile would race it).
+     */
+    static boolean shipped(String path) {
+        try {
+            Eventually.within(Duration.ofSeconds(20)).until(() -> status(path) != 404, path);
+            return true;
+        } catch (AssertionError notThere) {
+            return false;
+        }
     }
 
     static int status(String path) {

@@ -15,14 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.demo.DemoDataContributor;
-import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.volunteering.api.HelpRequestStatus.State;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Urgency;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Visibility;
@@ -35,26 +31,14 @@ import nl.samenredzaam.volunteering.internal.matching.VogStatus;
  * Fictional help in the demo village Lindeholt: two volunteers (Sanne's VOG expires within three
  * months), requests in every kind of state, a coordinator-only buddy request taken by phone for
  * Truus, a request for a neighbour without an account, and half a year of finished help for the
- * dashboard's charts.
+ * dashboard's charts. Registered by {@link VolunteeringModule} (one service registration for both
+ * the module and its demo data, see there).
  */
-@Component
 public final class VolunteeringDemo implements DemoDataContributor {
 
     private final RequestRepository requests = new RequestRepository();
     private final ProfileRepository profiles = new ProfileRepository();
 
-    /** For tests. */
-    public VolunteeringDemo() {
-    }
-
-    /**
-     * Registered only after this bundle's module description: the platform's demo loader looks
-     * for the module when a contributor arrives, and would otherwise sometimes miss a bundle
-     * dropped in at run time (the module not yet there), leaving it disabled for the demo.
-     */
-    @Activate
-    public VolunteeringDemo(@Reference(target = "(component.name=nl.samenredzaam.volunteering.internal.VolunteeringModule)") Module module) {
-    }
 
     @Override
     public String moduleId() {

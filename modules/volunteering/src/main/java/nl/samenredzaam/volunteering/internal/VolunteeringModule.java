@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.demo.DemoContext;
+import nl.samenredzaam.api.demo.DemoDataContributor;
 import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.module.MenuItem;
@@ -21,9 +24,15 @@ import nl.samenredzaam.api.module.Setting;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.Route.Method;
 
-/** The module description: permissions, menu, settings, pages and API of volunteer matching. */
-@Component(service = Module.class)
-public final class VolunteeringModule implements Module {
+/**
+ * The module description: permissions, menu, settings, pages and API of volunteer matching. The
+ * same service registration also offers the module's demo data: the platform's demo loader looks
+ * for the module when a contributor appears and marks a module without a contributor as done, so
+ * two separate registrations could race (a bundle dropped in at run time was sometimes left
+ * without demo data or disabled); one registration with both interfaces cannot.
+ */
+@Component(service = {Module.class, DemoDataContributor.class})
+public final class VolunteeringModule implements Module, DemoDataContributor {
 
     public static final String ID = "volunteering";
     /** Ask for help for oneself. */
@@ -90,6 +99,16 @@ public final class VolunteeringModule implements Module {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public String moduleId() {
+        return ID;
+    }
+
+    @Override
+    public void populate(Sql sql, DemoContext context) {
+        new VolunteeringDemo().populate(sql, context);
     }
 
     @Override
