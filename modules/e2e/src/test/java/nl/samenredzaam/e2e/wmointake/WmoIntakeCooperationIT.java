@@ -2,14 +2,6 @@ package nl.samenredzaam.e2e.wmointake;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import nl.samenredzaam.testing.Eventually;
 import nl.samenredzaam.testing.RunningPlatform;
 import nl.samenredzaam.testing.browser.Browser;
 
@@ -40,46 +31,15 @@ class WmoIntakeCooperationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "nl", "samenredzaam");
-        Map<String, String> modules = Map.of("/lindeholt/calendar", "nl.samenredzaam.calendar", "/lindeholt/volunteering",
-                "nl.samenredzaam.volunteering", BASE + "/mijn", "nl.samenredzaam.wmointake");
-        Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
-        boolean any = false;
-        for (var e : modules.entrySet()) {
-            if (status(e.getKey()) == 404) {
-                copy(m2, e.getValue(), deploy);
-                any = true;
-            }
-        }
-        if (any && status(BASE + "/mijn") == 404) {
-            copy(m2, "nl.samenredzaam.instruments", deploy);
-        }
-        Eventually.within(Duration.ofSeconds(60)).until(() -> modules.keySet().stream().allMatch(p -> status(p) != 404),
-                () -> "calendar, volunteering and wmo-intake did not all come up; log:\n" + platform.logTail(60));
+        Deploy.ensure(platform, Map.of("/lindeholt/calendar", "nl.samenredzaam.calendar", "/lindeholt/volunteering",
+                "nl.samenredzaam.volunteering", BASE + "/mijn", "nl.samenredzaam.wmointake"));
         browser = Browser.start(platform.baseUri().toString());
-    }
-
-    private static void copy(Path m2, String artifact, Path deploy) throws IOException {
-        Path jar = m2.resolve(artifact).resolve("0.1.0-SNAPSHOT").resolve(artifact + "-0.1.0-SNAPSHOT.jar");
-        Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-    }
-
-    static int status(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(platform.baseUri().resolve(path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

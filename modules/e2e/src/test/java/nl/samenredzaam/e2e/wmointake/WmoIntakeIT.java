@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import nl.samenredzaam.testing.Eventually;
 import nl.samenredzaam.testing.RunningPlatform;
 import nl.samenredzaam.testing.browser.Browser;
 
@@ -35,7 +27,7 @@ import nl.samenredzaam.testing.browser.Browser;
  * intake from melding to closed file in a real browser (axe-core checked on every page), the resident
  * sees their own file and who looked at it, and other roles see nothing.
  *
- * <p>When the runtime does not ship the module yet, the test drops the bundles (instruments,
+ * <p>When the runtime does not ship the module, the test drops the bundles (instruments,
  * wmo-intake, which embeds OpenPDF) into the platform's deploy folder first, as an operator would.
  */
 class WmoIntakeIT {
@@ -50,15 +42,7 @@ class WmoIntakeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        if (status(BASE + "/mijn") == 404) {
-            Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
-            for (Path jar : bundles()) {
-                Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        // a page of the module answers (303 to the sign-in) once the bundle runs and is enabled for the demo
-        Eventually.within(Duration.ofSeconds(60)).until(() -> status(BASE + "/mijn") == 303,
-                () -> "wmo-intake did not come up; log:\n" + platform.logTail(60));
+        Deploy.ensure(platform, Map.of(BASE + "/mijn", "nl.samenredzaam.wmointake"));
         browser = Browser.start(platform.baseUri().toString());
     }
 
@@ -72,24 +56,6 @@ class WmoIntakeIT {
     @AfterEach
     void signOut() {
         browser.driver().manage().deleteAllCookies();
-    }
-
-    static List<Path> bundles() {
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        return List.of(m2.resolve("nl/samenredzaam/nl.samenredzaam.instruments/0.1.0-SNAPSHOT/nl.samenredzaam.instruments-0.1.0-SNAPSHOT.jar"),
-                m2.resolve("nl/samenredzaam/nl.samenredzaam.wmointake/0.1.0-SNAPSHOT/nl.samenredzaam.wmointake-0.1.0-SNAPSHOT.jar"));
-    }
-
-    static int status(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(platform.baseUri().resolve(path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static void select(String id, String value) {
