@@ -189,6 +189,7 @@ public final class ReferralModule implements Module {
     public List<MenuItem> menu() {
         return List.of(
                 MenuItem.main("/verwijzen", Text.of("Verwijzen", "Refer"), REFER),
+                MenuItem.main("/verwijzingen", Text.of("Mijn verwijzingen", "My referrals"), REFER),
                 MenuItem.main("/werkvoorraad", Text.of("Welzijn op recept", "Social prescribing"), COACH),
                 MenuItem.main("/monitor", Text.of("Cijfers welzijn op recept", "Social prescribing figures"), MONITOR),
                 new MenuItem("/praktijken", Text.of("Verwijslinks voor praktijken", "Referral links for practices"), ASSIGN,

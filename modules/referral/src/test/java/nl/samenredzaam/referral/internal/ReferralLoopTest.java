@@ -129,6 +129,7 @@ class ReferralLoopTest {
         assertEquals(ReferralStatus.CLOSED, closed.status());
         String closedDossier = Harness.html(h.page(Method.GET, "/dossier/" + id, h.coach()));
         assertTrue(closedDossier.contains("vorige keer"), "before/after spider web");
+        assertTrue(closedDossier.contains("niet meer nodig (afgesloten)"), "open follow-ups lapse at closing");
 
         // 10. The letter to the referrer: plan and scores (shared), not the outcome (not shared), never the question behind.
         String letter = Harness.html(h.page(Method.GET, "/brief/" + id + "/closing",
