@@ -146,6 +146,11 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
             assertEquals(2, list.stream().filter(RegistrationRow::hasPlace).count());
             assertEquals(6, list.stream().filter(r -> r.status() == Status.WAITLISTED).count());
             assertEquals(people, events.topics().stream().filter(Notifier.REGISTRATION_MADE::equals).count());
+            // events carry ids only, never names
+            org.osgi.service.event.Event event = events.posted.get(0);
+            assertEquals(java.util.Set.of("initiative", "activity", "registration", "event.topics"),
+                    java.util.Set.of(event.getPropertyNames()));
+            assertEquals(initiative, event.getProperty("initiative"));
         } finally {
             pool.shutdownNow();
         }

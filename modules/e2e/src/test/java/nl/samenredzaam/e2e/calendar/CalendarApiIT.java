@@ -263,6 +263,18 @@ class CalendarApiIT {
     }
 
     @Test
+    void readingAParticipantListIsInTheAuditLog() throws Exception {
+        long id = create(activity("Voorleesmiddag", nextTuesday(), 10, true));
+        String start = at(nextTuesday(), "10:00");
+        assertEquals(200, coordinator.get(API + "/activities/" + id + "/registrations?start=" + q(start)).status());
+        HttpJson admin = as("beheerder");
+        JsonResponse log = admin.get("/lindeholt/beheer/logboek.csv");
+        assertEquals(200, log.status());
+        assertTrue(log.body().contains("calendar.participants #" + id + "@"), log.body());
+        assertTrue(log.body().contains("coordination"));
+    }
+
+    @Test
     void theProgrammeIsAPdf() throws Exception {
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(platform.baseUri().resolve(BASE
                 + "/programme.pdf?view=month")).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -86,6 +86,11 @@ class CalendarPagesIT {
         assertTrue(main().contains("Vol. U kunt op de wachtlijst (2 wachtenden)"), main());
         assertTrue(main().contains("Log in om u in te schrijven"), main());
         browser.axe("calendar activity for a visitor").screenshot("calendar-activity");
+        browser.windowSize(320, 800);
+        assertFalse(browser.scrollsSideways(), "an activity fits an old phone (320 px)");
+        browser.open(BASE);
+        assertFalse(browser.scrollsSideways(), "the calendar fits an old phone (320 px)");
+        browser.windowSize(1280, 1000);
         browser.open(BASE + "/abonneren");
         assertTrue(main().contains("Wat is abonneren?"));
         assertTrue(main().contains(platform.baseUri() + BASE + "/feed.ics"), main());
