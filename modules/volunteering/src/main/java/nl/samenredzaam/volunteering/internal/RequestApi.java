@@ -76,7 +76,7 @@ final class RequestApi {
 
     WebResponse create(WebRequest req) {
         Viewer v = Viewer.of(req);
-        RequestForm form = req.body(RequestForm.class);
+        RequestForm form = req.body(RequestForm.class).forActingOnBehalf(req.requireActor().onBehalfOf());
         String memberName = RequestForm.parseId(form.forUserId()).flatMap(id -> web.memberName(req.sql(), id)).orElse(null);
         RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName);
         if (!checked.problems().isEmpty()) {

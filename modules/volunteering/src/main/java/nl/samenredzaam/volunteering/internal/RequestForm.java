@@ -61,6 +61,18 @@ public record RequestForm(String category, String description, String when, Stri
         return new RequestForm("", "", "flexible", "", "", "", "", "", "", "normal", false, "volunteers", "", "", "", "");
     }
 
+    /**
+     * When the signed-in coordinator acts on behalf of a resident (the platform's "namens" mode)
+     * and names nobody else, the request is for that resident.
+     */
+    RequestForm forActingOnBehalf(java.util.Optional<Long> onBehalfOf) {
+        if (onBehalfOf.isEmpty() || !forUserId.isEmpty() || !forName.isEmpty()) {
+            return this;
+        }
+        return new RequestForm(category, description, when, date, weekday, from, to, address, neighbourhood, urgency, vulnerable,
+                visibility, phone, forName, onBehalfOf.get().toString(), activity);
+    }
+
     /** The form filled with a stored request, to change it. */
     static RequestForm of(HelpRequest r) {
         return new RequestForm(r.category(), r.description(), r.whenKind().name().toLowerCase(Locale.ROOT),

@@ -65,7 +65,7 @@ final class RequestPages {
 
     WebResponse create(WebRequest req) {
         Viewer v = Viewer.of(req);
-        RequestForm form = fromForm(req);
+        RequestForm form = fromForm(req).forActingOnBehalf(req.requireActor().onBehalfOf());
         String memberName = RequestForm.parseId(form.forUserId()).flatMap(id -> web.memberName(req.sql(), id)).orElse(null);
         RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName);
         if (!checked.problems().isEmpty()) {

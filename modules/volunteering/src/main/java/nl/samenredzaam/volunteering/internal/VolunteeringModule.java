@@ -54,6 +54,12 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
         this(notifier, Clock.systemUTC());
     }
 
+    /** For tests: with a member directory. */
+    VolunteeringModule(Notifier notifier, Clock clock, Directory directory) {
+        this(notifier, clock);
+        this.directory = directory;
+    }
+
     public VolunteeringModule(Notifier notifier, Clock clock) {
         RequestRepository requests = new RequestRepository();
         ProfileRepository profiles = new ProfileRepository();

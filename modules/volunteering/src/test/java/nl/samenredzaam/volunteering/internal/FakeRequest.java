@@ -40,6 +40,7 @@ final class FakeRequest implements WebRequest {
     private final Map<String, String> settings = new HashMap<>();
     private String body = "{}";
     private Locale locale = Locale.forLanguageTag("nl");
+    private Long onBehalfOf;
 
     FakeRequest(Sql sql, long userId, String name, Role... roles) {
         this.sql = sql;
@@ -74,7 +75,7 @@ final class FakeRequest implements WebRequest {
 
             @Override
             public Optional<Long> onBehalfOf() {
-                return Optional.empty();
+                return Optional.ofNullable(FakeRequest.this.onBehalfOf);
             }
         };
         module.settings().forEach(s -> settings.put(s.key(), s.defaultValue()));
@@ -102,6 +103,11 @@ final class FakeRequest implements WebRequest {
 
     FakeRequest setting(String key, String value) {
         settings.put(key, value);
+        return this;
+    }
+
+    FakeRequest actingFor(long residentUserId) {
+        this.onBehalfOf = residentUserId;
         return this;
     }
 

@@ -212,6 +212,28 @@ class HandlersDbTest {
 
     @ParameterizedTest
     @EnumSource(Sql.Dialect.class)
+    void aCoordinatorActingOnBehalfOfAResidentFilesTheRequestForThem(Sql.Dialect dialect) throws Exception {
+        TestDb db = TestDb.of(dialect);
+        long ini = db.newInitiative();
+        VolunteeringModule withDirectory = new VolunteeringModule(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC),
+                PrivacyAndMailDbTest.DIRECTORY);
+        Handler create = withDirectory.routes().stream().filter(r -> r.kind() == Route.Kind.API && r.method() == Route.Method.POST
+                && r.path().equals("/requests")).findFirst().orElseThrow().handler();
+        RequestView v = db.transaction(ini, sql -> (RequestView) create.handle(ria(sql).actingFor(GERRIT)
+                .body("{\"category\":\"tuin\",\"description\":\"Heg knippen\"}")).body());
+        HelpRequest r = db.transaction(ini, sql -> new RequestRepository().find(sql, v.id())).orElseThrow();
+        assertEquals(GERRIT, r.residentUserId());
+        assertEquals("Gerrit de Boer", r.residentName(), "the name from the member directory");
+        assertTrue(r.onBehalf());
+        assertEquals(RIA, r.createdByUserId());
+        // naming someone explicitly still wins
+        RequestView other = db.transaction(ini, sql -> (RequestView) create.handle(ria(sql).actingFor(GERRIT)
+                .body("{\"category\":\"tuin\",\"description\":\"Heg\",\"forName\":\"Mevrouw Hendriks\"}")).body());
+        assertNull(db.transaction(ini, sql -> new RequestRepository().find(sql, other.id())).orElseThrow().residentUserId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
     void aRequestCanBeChangedByThePersonUntilSomeoneIsOnItAndByCoordinatorsWithAudit(Sql.Dialect dialect) {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
