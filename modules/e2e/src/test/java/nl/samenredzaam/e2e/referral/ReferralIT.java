@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -178,6 +179,37 @@ class ReferralIT {
         browser.axe("closing letter").screenshot("referral-letter");
         assertEquals(200, browser.status(BASE + "/brief/" + id + "/closing/pdf"));
         assertEquals(403, browser.status(file), "the GP cannot open the coach's file (no coach permission)");
+    }
+
+    @Test
+    void withCalendarAndVolunteeringTheCoachRegistersAndAsksForABuddy() {
+        HttpJson gp = as("referrer");
+        JsonResponse created = gp.post("/api/v1/lindeholt/referral/referrals", referral("Partner Testpatiënt"));
+        assertEquals(201, created.status(), created.toString());
+        String file = BASE + "/dossier/" + created.json().get("id").asLong();
+        browser.login("professional", PASSWORD).open(file);
+        Assumptions.assumeTrue(browser.all("#activity").size() == 1 && browser.all("#helpCategory").size() == 1,
+                "calendar and volunteering are not both in this runtime");
+        browser.submit("form[action='" + file + "/toewijzen'] button[type=submit]");
+        browser.fill("questionBehind", "Wil weer onder de mensen komen.");
+        browser.submit("form[action='" + file + "/intake'] button[type=submit]");
+
+        Select activity = new Select(browser.driver().findElement(By.id("activity")));
+        Assumptions.assumeTrue(activity.getOptions().size() > 1, "the demo calendar has no upcoming activity");
+        activity.selectByIndex(1);
+        String title = activity.getFirstSelectedOption().getText().replaceAll(" —.*", "").strip();
+        browser.click("input[name=kind][value=ACTIVITY]");
+        browser.submit("form[action='" + file + "/stappen'] button[type=submit]");
+        assertTrue(main().contains(title), main());
+        assertTrue(main().contains("aangemeld") || main().contains("wachtlijst"), "registered in the calendar: " + main());
+
+        browser.click("input[name=kind][value=HELP]");
+        new Select(browser.driver().findElement(By.id("helpCategory"))).selectByIndex(1);
+        browser.fill("description", "Een maatje om samen naar de activiteit te gaan.");
+        browser.submit("form[action='" + file + "/stappen'] button[type=submit]");
+        assertTrue(main().contains("Een maatje om samen"), main());
+        assertTrue(main().contains("hulpvraag"), "the volunteer request and its state: " + main());
+        browser.axe("referral file with calendar and volunteering").screenshot("referral-partners");
     }
 
     @Test
