@@ -94,6 +94,18 @@ public final class View {
         };
     }
 
+    /** As {@link #deadlineState(Deadline)}, but on a closed file a term that was still open has lapsed. */
+    public String deadlineState(Deadline d, boolean closed) {
+        if (closed && d != null && d.metOn() == null && d.kind().isDuty()) {
+            return msg.get("deadline.lapsed");
+        }
+        return deadlineState(d);
+    }
+
+    public String deadlineClass(Deadline d, boolean closed) {
+        return closed ? "" : deadlineClass(d);
+    }
+
     public String deadlineClass(Deadline d) {
         if (d == null) {
             return "";

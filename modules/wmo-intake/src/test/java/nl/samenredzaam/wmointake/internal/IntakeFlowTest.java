@@ -193,6 +193,16 @@ class IntakeFlowTest {
     }
 
     @Test
+    void aTermStillOpenWhenTheFileClosesHasLapsedNotOverdue() throws Exception {
+        long id = h.melding(professional, RESIDENT, "");
+        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-20")
+                .form("closeReason", "Opgelost met de buren"));
+        String page = file(id);
+        assertTrue(page.contains("Vervallen: het dossier is gesloten"), page);
+        assertFalse(page.contains("te laat"));
+    }
+
+    @Test
     void theResidentReactsToTheVerslagThemselves() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
         FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
