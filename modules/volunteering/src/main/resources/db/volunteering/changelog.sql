@@ -73,3 +73,6 @@ create table volunteering_event (
 );
 create index volunteering_event_request on volunteering_event (initiative_id, request_id);
 create index volunteering_event_at on volunteering_event (initiative_id, occurred_at);
+
+--changeset volunteering:2
+alter table volunteering_request add column resident_feedback varchar(1000);

@@ -13,8 +13,8 @@ public record HelpRequest(long id, String category, String description, Long res
         String residentPhone, String address, String neighbourhood, WhenKind whenKind, LocalDate preferredDate, Integer weekday,
         Integer windowStart, Integer windowEnd, Urgency urgency, boolean oneToOneVulnerable, Visibility visibility, State state,
         Long createdByUserId, String createdByName, boolean onBehalf, String source, Long activityId, Instant activityStart,
-        String activityTitle, Long volunteerUserId, String volunteerName, Integer minutesSpent, String feedback, Instant createdAt,
-        Instant updatedAt, Instant matchedAt, Instant doneAt) {
+        String activityTitle, Long volunteerUserId, String volunteerName, Integer minutesSpent, String feedback,
+        String residentFeedback, Instant createdAt, Instant updatedAt, Instant matchedAt, Instant doneAt) {
 
     /** When the help is needed. */
     public enum WhenKind {

@@ -177,6 +177,9 @@ final class RequestPages {
                 return showDetail(req, v, before, problems, null, 400);
             }
         }
+        if (action == Requests.Action.CLOSE && req.form("feedback").orElse("").length() > 1000) {
+            return showDetail(req, v, before, Map.of("closeFeedback", req.messages().get("error.too.long", 1000)), null, 400);
+        }
         if ((action == Requests.Action.PROPOSE || action == Requests.Action.CONFIRM && before.state() != State.PROPOSED)
                 && volunteer == null) {
             return showDetail(req, v, before, Map.of("volunteerUserId", req.messages().get("error.volunteer")), null, 400);

@@ -25,7 +25,7 @@ public final class RequestRepository {
     static final String COLUMNS = "select id, category, description, resident_user_id, resident_name, resident_phone, address, "
             + "neighbourhood, when_kind, preferred_date, weekday, window_start, window_end, urgency, one_to_one_vulnerable, "
             + "visibility, state, created_by_user_id, created_by_name, on_behalf, source, activity_id, activity_start, "
-            + "activity_title, volunteer_user_id, volunteer_name, minutes_spent, feedback, created_at, updated_at, matched_at, "
+            + "activity_title, volunteer_user_id, volunteer_name, minutes_spent, feedback, resident_feedback, created_at, updated_at, matched_at, "
             + "done_at from volunteering_request ";
     private static final String ORDER = " order by case urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, created_at, id";
 
@@ -186,7 +186,7 @@ public final class RequestRepository {
     /** Removes everything personal from a request; the category, dates and hours stay for the figures. */
     public int anonymise(Sql sql, long id) {
         return sql.update("update volunteering_request set description = '-', resident_user_id = null, resident_name = '-', "
-                + "resident_phone = null, address = null, created_by_name = null, feedback = null, anonymised = true "
+                + "resident_phone = null, address = null, created_by_name = null, feedback = null, resident_feedback = null, anonymised = true "
                 + "where initiative_id = :initiative and id = :id", "id", id);
     }
 
@@ -214,7 +214,7 @@ public final class RequestRepository {
                 Rows.nullableLong(r, "created_by_user_id"), r.getString("created_by_name"), r.getBoolean("on_behalf"),
                 r.getString("source"), Rows.nullableLong(r, "activity_id"), Rows.instant(r, "activity_start"),
                 r.getString("activity_title"), Rows.nullableLong(r, "volunteer_user_id"), r.getString("volunteer_name"),
-                Rows.nullableInt(r, "minutes_spent"), r.getString("feedback"), Rows.instant(r, "created_at"),
+                Rows.nullableInt(r, "minutes_spent"), r.getString("feedback"), r.getString("resident_feedback"), Rows.instant(r, "created_at"),
                 Rows.instant(r, "updated_at"), Rows.instant(r, "matched_at"), Rows.instant(r, "done_at"));
     }
 }

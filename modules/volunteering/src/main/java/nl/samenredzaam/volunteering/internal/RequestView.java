@@ -16,7 +16,7 @@ public record RequestView(long id, String category, String categoryLabel, String
         String when, LocalDate date, Integer weekday, String from, String to, String urgency, boolean vulnerable,
         String visibility, String state, String residentName, String residentPhone, String address, boolean onBehalf,
         String filedBy, String activityTitle, Instant activityStart, Long volunteerUserId, String volunteerName,
-        Integer minutesSpent, String feedback, Instant createdAt, boolean contactShown, List<String> actions) {
+        Integer minutesSpent, String feedback, String residentFeedback, Instant createdAt, boolean contactShown, List<String> actions) {
 
     static RequestView of(HelpRequest r, Viewer viewer, Locale locale, List<String> actions) {
         boolean contact = Requests.canSeeContact(viewer, r);
@@ -29,7 +29,8 @@ public record RequestView(long id, String category, String categoryLabel, String
                 contact ? r.residentName() : null, contact ? r.residentPhone() : null, contact ? r.address() : null,
                 insider && r.onBehalf(), insider && r.onBehalf() ? r.createdByName() : null, r.activityTitle(), r.activityStart(),
                 insider || assigned ? r.volunteerUserId() : null, insider || assigned ? r.volunteerName() : null,
-                insider || assigned ? r.minutesSpent() : null, insider || assigned ? r.feedback() : null, r.createdAt(), contact,
+                insider || assigned ? r.minutesSpent() : null, insider || assigned ? r.feedback() : null,
+                insider || assigned ? r.residentFeedback() : null, r.createdAt(), contact,
                 actions);
     }
 

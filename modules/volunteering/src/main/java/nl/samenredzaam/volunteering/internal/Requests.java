@@ -220,6 +220,13 @@ public final class Requests {
                 if (!viewer.coordinator() && !r.isOwnedBy(me)) {
                     throw ProblemException.forbidden();
                 }
+                String said = input.feedback() == null ? "" : input.feedback().strip();
+                if (said.length() > 1000) {
+                    throw ProblemException.invalidField("feedback", "max 1000");
+                }
+                if (!said.isEmpty()) {
+                    sets.put("resident_feedback", said); // how the person found the help (told by phone to a coordinator, or typed)
+                }
                 to = CLOSED;
             }
             case CANCEL -> {

@@ -100,6 +100,7 @@ public final class VolunteeringPrivacy implements PrivacyContributor {
         m.put("volunteer", r.volunteerName());
         m.put("minutesSpent", r.minutesSpent());
         m.put("feedback", r.feedback());
+        m.put("residentFeedback", r.residentFeedback());
         m.put("createdAt", r.createdAt());
         return m;
     }

@@ -27,6 +27,6 @@ final class Fixtures {
     static HelpRequest request(State state, Visibility visibility, Long volunteer) {
         return new HelpRequest(10, "boodschappen", "Boodschappen", 2L, "Gerrit de Boer", "06 12345678", "Lindelaan 12", "De Hoeve",
                 WhenKind.FLEXIBLE, null, null, null, null, Urgency.NORMAL, false, visibility, state, 2L, "Gerrit", false, null, null,
-                null, null, volunteer, volunteer == null ? null : "Sanne Meijer", null, null, Instant.EPOCH, Instant.EPOCH, null, null);
+                null, null, volunteer, volunteer == null ? null : "Sanne Meijer", null, null, null, Instant.EPOCH, Instant.EPOCH, null, null);
     }
 }

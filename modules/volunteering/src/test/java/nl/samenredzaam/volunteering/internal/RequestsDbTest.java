@@ -86,9 +86,10 @@ class RequestsDbTest {
         assertTrue(Requests.canSeeContact(SANNE, confirmed));
         assertEquals(NOW, confirmed.matchedAt());
         act(db, ini, SANNE, id, new ActionInput(Action.COMPLETE, null, 90, "Gezellig"));
-        act(db, ini, GERRIT, id, new ActionInput(Action.CLOSE, null, null, null));
+        act(db, ini, GERRIT, id, new ActionInput(Action.CLOSE, null, null, "Fijn geholpen, dank je wel Sanne!"));
         HelpRequest closed = db.transaction(ini, sql -> requests.find(sql, id).orElseThrow());
         assertEquals(State.CLOSED, closed.state());
+        assertEquals("Fijn geholpen, dank je wel Sanne!", closed.residentFeedback());
         assertEquals(90, closed.minutesSpent());
         assertEquals("Gezellig", closed.feedback());
         List<String> events = db.transaction(ini, sql -> sql.list("select to_state from volunteering_event where initiative_id = :initiative "
