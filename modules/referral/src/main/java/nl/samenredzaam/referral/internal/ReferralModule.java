@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import org.osgi.service.event.EventAdmin;
+
 import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.mail.Mailer;
@@ -41,6 +43,7 @@ public final class ReferralModule implements Module {
     public static final String SETTING_REASONS = "reasons";
 
     private final LivePartners partners;
+    private final Facts facts = new Facts();
     private final List<Route> routes;
 
     @Activate
@@ -50,7 +53,7 @@ public final class ReferralModule implements Module {
 
     ReferralModule(LivePartners partners, Mailer mailer, Clock clock) {
         this.partners = partners;
-        this.routes = routes(new ReferralService(partners, mailer, clock));
+        this.routes = routes(new ReferralService(partners, mailer, clock, facts));
     }
 
     static List<Route> routes(ReferralService service) {
@@ -137,6 +140,16 @@ public final class ReferralModule implements Module {
 
     void unsetVolunteering(Object service) {
         partners.dropVolunteering(service);
+    }
+
+    @Reference(service = EventAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetEvents")
+    void setEvents(Object service) {
+        facts.set(service);
+    }
+
+    void unsetEvents(Object service) {
+        facts.unset(service);
     }
 
     @Reference(service = Directory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -40,11 +40,17 @@ public final class ReferralService {
     private final Partners partners;
     private final Mailer mailer;
     private final Clock clock;
+    private final Facts facts;
 
     public ReferralService(Partners partners, Mailer mailer, Clock clock) {
+        this(partners, mailer, clock, new Facts());
+    }
+
+    public ReferralService(Partners partners, Mailer mailer, Clock clock, Facts facts) {
         this.partners = partners;
         this.mailer = mailer;
         this.clock = clock;
+        this.facts = facts;
     }
 
     public ReferralRepository referrals() {
@@ -103,6 +109,7 @@ public final class ReferralService {
                 input.patientPhone(), input.canonicalReasons(allowedReasons), input.note(), Urgency.parse(input.urgency()),
                 input.consentContact(), input.consentFeedback(), referrer.userId(), referrer.name(), input.referrerOrg(),
                 ReferrerType.parse(input.referrerType()), referrer.email(), externalId), ReferralStatus.NEW, now);
+        facts.post(Facts.RECEIVED, sql.initiativeId(), id);
         if (referrer.email() != null && !referrer.email().isBlank()) {
             Messages nl = Messages.of(ReferralService.class, Text.DUTCH);
             LocalDate deadline = WorkingDays.plus(today(), firstContactDays);
@@ -124,6 +131,9 @@ public final class ReferralService {
 
     public void contact(Sql sql, Referral r, ContactOutcome outcome) {
         Instant now = clock.instant();
+        if (outcome == ContactOutcome.REACHED && r.firstContactAt() == null) {
+            facts.post(Facts.CONTACTED, sql.initiativeId(), r.id());
+        }
         switch (outcome) {
             case REACHED -> referrals.firstContact(sql, r.id(), now, now);
             case UNREACHABLE -> referrals.setStatus(sql, r.id(), ReferralStatus.UNREACHABLE, now);
@@ -133,6 +143,10 @@ public final class ReferralService {
             case ENTERED_IN_ERROR -> referrals.setStatus(sql, r.id(), ReferralStatus.ENTERED_IN_ERROR, now);
             case RESUMED -> referrals.setStatus(sql, r.id(), r.firstContactAt() != null ? ReferralStatus.IN_PROGRESS
                     : r.coachUserId() != null ? ReferralStatus.ACCEPTED : ReferralStatus.NEW, now);
+        }
+        ReferralStatus after = referrals.find(sql, r.id()).map(Referral::status).orElse(r.status());
+        if (r.status().isOpen() && !after.isOpen()) {
+            facts.finished(sql.initiativeId(), r.id(), after);
         }
     }
 
@@ -144,6 +158,9 @@ public final class ReferralService {
         Instant now = clock.instant();
         referrals.intake(sql, r.id(), input.questionBehind(), input.goals(), input.sharePlan(), input.shareScores(),
                 input.shareOutcome(), now);
+        if (r.firstContactAt() == null) {
+            facts.post(Facts.CONTACTED, sql.initiativeId(), r.id());
+        }
         LocalDate today = today();
         if (!input.scores().isEmpty()) {
             trajectory.saveMeasurement(sql, r.id(), new Measurement(Measurement.Kind.INTAKE, input.scores().toScores(today)));
@@ -274,6 +291,7 @@ public final class ReferralService {
             throw ProblemException.conflict("The referral is already closed");
         }
         referrals.close(sql, r.id(), outcome, clock.instant());
+        facts.finished(sql.initiativeId(), r.id(), ReferralStatus.CLOSED);
         if (!scores.isEmpty()) {
             trajectory.saveMeasurement(sql, r.id(), new Measurement(Measurement.Kind.CLOSING, scores.toScores(today())));
         }

@@ -1,0 +1,67 @@
+package nl.samenredzaam.referral.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.web.Route.Method;
+
+/** Domain events: received, first contact, finished — with ids and codes only. */
+class FactsTest {
+
+    @Test
+    void theWorkflowPostsItsFactsWithoutPersonalData() throws Exception {
+        List<Event> posted = new ArrayList<>();
+        EventAdmin admin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                posted.add(event);
+            }
+        };
+        Harness h = new Harness(Databases.get(Sql.Dialect.H2));
+        Facts facts = new Facts();
+        facts.set(admin);
+        var routes = ReferralModule.routes(new ReferralService(h.partners, h.mailer, h.clock, facts));
+        Harness withFacts = h;
+        long id = Harness.idFrom(call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer())));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/intake", h.coach().path("id", id).form("questionBehind", "Eenzaam."));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "REACHED"));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "UNREACHABLE"));
+
+        assertEquals(List.of(Facts.RECEIVED, Facts.CONTACTED, Facts.FINISHED), posted.stream().map(Event::getTopic).toList());
+        Event finished = posted.get(2);
+        assertEquals(h.initiative, finished.getProperty("initiative"));
+        assertEquals(id, finished.getProperty(Facts.REFERRAL));
+        assertEquals("UNREACHABLE", finished.getProperty(Facts.STATUS));
+        for (Event e : posted) {
+            for (String name : e.getPropertyNames()) {
+                assertFalse(String.valueOf(e.getProperty(name)).contains("Kuipers"), "no personal data in " + name);
+            }
+        }
+        facts.unset(admin);
+        call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer()));
+        assertEquals(3, posted.size(), "nothing posted without Event Admin");
+    }
+
+    private static nl.samenredzaam.api.web.WebResponse call(Harness h, List<nl.samenredzaam.api.web.Route> routes, Method method,
+            String path, FakeRequest req) throws Exception {
+        for (var r : routes) {
+            if (r.method() == method && r.kind() == nl.samenredzaam.api.web.Route.Kind.PAGE && r.path().equals(path)) {
+                return r.handler().handle(req);
+            }
+        }
+        throw new AssertionError(path);
+    }
+}
