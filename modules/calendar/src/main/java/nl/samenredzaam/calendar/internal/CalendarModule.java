@@ -69,6 +69,7 @@ public final class CalendarModule implements Module {
                 Route.page(Method.POST, "/activities/{id}/on-behalf", MANAGE, organiser::onBehalf),
                 Route.page(Method.POST, "/activities/{id}/cancel-registration", MANAGE, organiser::cancelRegistration),
                 Route.page(Method.POST, "/activities/{id}/cancel-occurrence", MANAGE, organiser::cancelOccurrence),
+                Route.page(Method.POST, "/activities/{id}/move-occurrence", MANAGE, organiser::moveOccurrence),
 
                 Route.api(Method.GET, "/activities", Permission.PUBLIC, api::list),
                 Route.api(Method.POST, "/activities", MANAGE, api::create),

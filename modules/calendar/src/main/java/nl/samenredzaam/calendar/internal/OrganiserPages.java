@@ -144,7 +144,7 @@ final class OrganiserPages {
         }
         Map<String, Object> p = new HashMap<>();
         p.put("msg", msg);
-        p.put("when", f.when(o.start(), o.end()));
+        p.put("when", f.when(o.start(), o.end()) + (o.moved() ? " (" + msg.get("participants.moved") + ")" : ""));
         p.put("places", CalendarPages.places(msg, o));
         p.put("cancelled", o.isCancelled());
         p.put("registered", registered);
@@ -267,6 +267,38 @@ final class OrganiserPages {
         p.put("people", result.toCall().stream().map(r -> person(msg, r)).toList());
         p.put("backHref", req.link("/calendar/activities/" + a.id() + "/participants?start=" + o.ref()));
         return WebResponse.page(page.title(), Templates.render("to-call.jte", p));
+    }
+
+    /** Moves one occurrence to another day or time; registrations stay. */
+    WebResponse moveOccurrence(WebRequest req) {
+        Activity a = activities.find(req.sql(), req.pathId("id")).orElseThrow(ProblemException::notFound);
+        Occurrence o = occurrence(req, a, req.form("start").orElse(null));
+        String date = req.form("moveDate").orElse("");
+        String from = req.form("moveStart").orElse("");
+        String to = req.form("moveEnd").orElse("");
+        Map<String, String> problems = ActivityInput.newProblems();
+        Optional<java.time.LocalDate> day = ActivityForm.parseDate(date);
+        Optional<java.time.LocalTime> startTime = ActivityForm.parseTime(from);
+        Optional<java.time.LocalTime> endTime = ActivityForm.parseTime(to);
+        if (day.isEmpty()) {
+            problems.put("moveDate", req.messages().get(date.isBlank() ? "error.date.missing" : "error.date"));
+        }
+        if (startTime.isEmpty()) {
+            problems.put("moveStart", req.messages().get("error.time"));
+        }
+        if (endTime.isEmpty()) {
+            problems.put("moveEnd", req.messages().get("error.time"));
+        } else if (startTime.isPresent() && !endTime.get().isAfter(startTime.get())) {
+            problems.put("moveEnd", req.messages().get("error.end.before-start"));
+        }
+        if (!problems.isEmpty()) {
+            return participantsPage(req, a, o, registrations.forOccurrence(req.sql(), a.id(), o.key()), problems,
+                    Map.of("moveDate", date, "moveStart", from, "moveEnd", to), 400);
+        }
+        Instant newStart = day.get().atTime(startTime.get()).atZone(Recurrence.ZONE).toInstant();
+        Instant newEnd = day.get().atTime(endTime.get()).atZone(Recurrence.ZONE).toInstant();
+        rules.moveOccurrence(req.sql(), a.id(), o.key(), newStart, newEnd);
+        return WebResponse.redirect(req.link("/calendar/activities/" + a.id() + "/participants?start=" + o.ref() + "&done=moved"));
     }
 
     private static long parseId(String s) {

@@ -112,7 +112,7 @@ class CalendarPagesIT {
         assertTrue(main().contains("Stoelgym voor ouderen"), main());
         assertTrue(main().contains("Samen eten"), "the demo meal registration: " + main());
         browser.axe("calendar my registrations").screenshot("calendar-mine");
-        clickAndWait(By.xpath("//tr[td/a[normalize-space()='Stoelgym voor ouderen']]//button"));
+        clickAndWait(By.xpath("//li[p/a[normalize-space()='Stoelgym voor ouderen']]//button"));
         assertTrue(main().contains("U bent afgemeld."), main());
         assertFalse(main().contains("Stoelgym voor ouderen"), main());
     }
@@ -171,6 +171,26 @@ class CalendarPagesIT {
         assertTrue(main().contains("De activiteit is opgeslagen."), main());
         assertEquals("Jeu de boules", browser.heading());
         assertTrue(main().contains("er zijn 16 plaatsen"), main());
+    }
+
+    @Test
+    void aCoordinatorMovesOneTimeAndTheRegistrationsStay() {
+        browser.login("coordinator", PASSWORD).open(BASE + "/activities/4/participants");
+        assertTrue(main().contains("Mevrouw Jansen-Kuipers"), main());
+        String day = java.time.LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(40)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu"));
+        browser.fill("moveDate", day);
+        browser.fill("moveStart", "15:00");
+        browser.fill("moveEnd", "14:00");
+        browser.submit("form[action='" + BASE + "/activities/4/move-occurrence'] button[type=submit]");
+        assertEquals("De eindtijd moet na de begintijd liggen.", browser.text("#moveEnd-error").replace("⚠ ", ""));
+        assertEquals(day, browser.driver().findElement(By.id("moveDate")).getAttribute("value"), "nothing lost");
+        browser.axe("calendar move form with an error");
+        browser.fill("moveEnd", "16:00");
+        browser.submit("form[action='" + BASE + "/activities/4/move-occurrence'] button[type=submit]");
+        assertTrue(main().contains("Deze keer is verplaatst."), main());
+        assertTrue(main().contains("15.00–16.00 uur (verplaatst)"), main());
+        assertTrue(main().contains("Mevrouw Jansen-Kuipers"), "registrations stay");
     }
 
     @Test
