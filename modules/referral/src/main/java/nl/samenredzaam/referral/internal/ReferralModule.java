@@ -65,6 +65,7 @@ public final class ReferralModule implements Module {
         ReferralApi api = new ReferralApi(service, access);
         FhirApi fhir = new FhirApi(service, access);
         PracticePages practices = new PracticePages(service);
+        PracticeApi practiceApi = new PracticeApi(service);
         return List.of(
                 Route.page(Method.GET, "", Permission.MEMBER, req -> start(req, coach, referrer)),
                 Route.page(Method.GET, "/verwijzen", REFER, referrer::form),
@@ -105,7 +106,11 @@ public final class ReferralModule implements Module {
                 Route.api(Method.GET, "/referrals/{id}/fhir", COACH, fhir::export),
                 Route.api(Method.POST, "/fhir", COACH, fhir::importBundle),
                 Route.api(Method.GET, "/activities", COACH, api::activities),
-                Route.api(Method.GET, "/monitor", MONITOR, monitor::json));
+                Route.api(Method.GET, "/monitor", MONITOR, monitor::json),
+                Route.api(Method.GET, "/practice-links", ASSIGN, practiceApi::list),
+                Route.api(Method.POST, "/practice-links", ASSIGN, practiceApi::create),
+                Route.api(Method.DELETE, "/practice-links/{id}", ASSIGN, practiceApi::revoke),
+                Route.api(Method.POST, "/practice/{token}/referrals", Permission.PUBLIC, practiceApi::refer));
     }
 
     private static nl.samenredzaam.api.web.WebResponse start(nl.samenredzaam.api.web.WebRequest req, CoachPages coach,

@@ -72,6 +72,36 @@ class PracticeLinkTest {
 
     @ParameterizedTest
     @EnumSource(Sql.Dialect.class)
+    void thePracticeLinkApi(Sql.Dialect dialect) throws Exception {
+        Harness h = new Harness(Databases.get(dialect));
+        WebResponse made = h.api(Method.POST, "/practice-links", h.coordinator()
+                .body("{\"practiceName\":\"Huisartsen Zuid\",\"referrerType\":\"HUISARTS\",\"contactEmail\":\"zuid@example.org\"}"));
+        assertEquals(201, made.status());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> link = (java.util.Map<String, Object>) made.body();
+        String apiPath = (String) link.get("apiPath");
+        String token = apiPath.replaceAll(".*/practice/([0-9a-f]{40})/referrals", "$1");
+        assertTrue(((String) link.get("url")).endsWith("/referral/praktijk/" + token));
+
+        ProblemException bad = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/practice/" + token + "/referrals",
+                FakeRequest.anonymous(h.sql(), h.audit).body("{\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
+                        + "\"patientPhone\":\"0578 111 222\",\"reasons\":[\"Stress\"],\"consentContact\":true}")));
+        assertEquals(java.util.Set.of("referrerName"), bad.fieldErrors().keySet());
+        WebResponse sent = h.api(Method.POST, "/practice/" + token + "/referrals", FakeRequest.anonymous(h.sql(), h.audit)
+                .body("{\"referrerName\":\"Dr. Zuid\",\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
+                        + "\"patientPhone\":\"0578 111 222\",\"reasons\":[\"Stress\"],\"consentContact\":true}"));
+        assertEquals(201, sent.status());
+        assertFalse(sent.body().toString().contains("Jo,"), "only the reference comes back");
+
+        long linkId = ((Number) link.get("id")).longValue();
+        assertEquals(204, h.api(Method.DELETE, "/practice-links/" + linkId, h.coordinator()).status());
+        assertEquals(404, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/practice/" + token + "/referrals",
+                FakeRequest.anonymous(h.sql(), h.audit).body("{}"))).status());
+        assertEquals(403, assertThrows(ProblemException.class, () -> h.api(Method.GET, "/practice-links", h.coach())).status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
     void aLinkWorksOnlyInItsOwnInitiativeAndGuessesFail(Sql.Dialect dialect) throws Exception {
         Harness h = new Harness(Databases.get(dialect));
         String token = new PracticeLinkRepository().create(h.sql(), "Praktijk Zuid", ReferrerType.HUISARTS, null, h.clock.instant());
