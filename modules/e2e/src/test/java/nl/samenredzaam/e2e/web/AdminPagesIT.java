@@ -126,6 +126,15 @@ class AdminPagesIT {
         browser.submit("form[action$='leden/nieuw'] button[type=submit]");
         assertTrue(browser.path().endsWith("leden?opgeslagen=1"), browser.path());
         assertTrue(browser.text("main table").contains("Gerda de Vries"), browser.text("main table"));
+
+        // Gerda can sign in and see that the admin made her account (her right to see who handled her data)
+        try (Browser gerda = Browser.start(platform.baseUri().toString())) {
+            gerda.login("gerda.devries", "zonnebloem-in-de-tuin-7").open("/platform/privacy/lindeholt");
+            gerda.submit("a[href='/platform/mijn-logboek/lindeholt']");
+            assertEquals("Wie zag mijn gegevens?", gerda.heading());
+            assertTrue(gerda.text("main").contains("Henk Mulder"), gerda.text("main"));
+            gerda.axe("my log").screenshot("mijn-logboek");
+        }
     }
 
     @Test

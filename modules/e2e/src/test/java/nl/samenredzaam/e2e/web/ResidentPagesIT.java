@@ -128,6 +128,9 @@ class ResidentPagesIT {
         assertEquals(403, browser.status(ADMIN + "leden"));
         assertEquals(403, browser.status("/platform/"));
         assertEquals(403, browser.status("/platform/bundels"));
+        assertEquals(200, browser.status("/platform/mijn-logboek/lindeholt"));
+        browser.open("/platform/mijn-logboek/lindeholt");
+        browser.axe("my log (resident)");
         browser.open(ADMIN);
         assertEquals("Er ging iets mis", browser.heading());
         browser.axe("error page");
@@ -137,6 +140,7 @@ class ResidentPagesIT {
     void visitorsAreSentToSignIn() {
         assertEquals(303, browser.status(ADMIN));
         assertEquals(303, browser.status("/platform/"));
+        assertEquals(303, browser.status("/platform/mijn-logboek/lindeholt"));
         assertEquals(404, browser.status("/bestaat-niet/"));
     }
 

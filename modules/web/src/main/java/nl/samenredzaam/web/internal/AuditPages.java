@@ -43,6 +43,43 @@ public final class AuditPages {
     private final IdentityService identity;
     private final Responses responses;
 
+    /** {@code GET /platform/mijn-logboek/{slug}}: a member sees who did what with records about them (their right to know). */
+    void aboutMe(Exchange ex, nl.samenredzaam.api.initiative.Initiative initiative) throws IOException {
+        Exchange.requireMethod(ex, "GET");
+        java.util.Optional<nl.samenredzaam.api.identity.Actor> actor = ex.account().map(a -> identity.actor(a, initiative));
+        if (actor.isEmpty()) {
+            ex.response.setStatus(303);
+            ex.response.setHeader("Location", "/login?returnTo=/platform/mijn-logboek/" + initiative.slug());
+            return;
+        }
+        if (actor.get().roles().isEmpty()) {
+            throw ProblemException.forbidden();
+        }
+        AuditLogReader reader = PageServices.current().auditLog()
+                .orElseThrow(() -> new ProblemException(503, "Het logboek is nu niet beschikbaar / the audit log is not available"));
+        Messages msg = Shell.messages(ex);
+        int offset = 0;
+        try {
+            offset = Math.max(0, Integer.parseInt(param(ex, "vanaf").isEmpty() ? "0" : param(ex, "vanaf")));
+        } catch (NumberFormatException e) {
+            offset = 0;
+        }
+        AuditPage result = reader.readAboutMe(actor.get(), initiative, offset, PAGE_SIZE);
+        Map<Long, String> names = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (AuditEntry e : result.entries()) {
+            rows.add(row(e, msg, ex.locale(), names));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("msg", msg);
+        params.put("rows", rows);
+        params.put("base", "/platform/mijn-logboek/" + initiative.slug());
+        params.put("previous", offset > 0 ? Math.max(0, offset - PAGE_SIZE) : -1);
+        params.put("next", result.more() ? offset + PAGE_SIZE : -1);
+        Html content = Templates.render("my-log.jte", params);
+        responses.write(ex, WebResponse.page(msg.get("myLog.title"), content), new Shell.Context(initiative, actor, null));
+    }
+
     AuditPages(IdentityService identity, Responses responses) {
         this.identity = identity;
         this.responses = responses;
@@ -158,7 +195,7 @@ public final class AuditPages {
         return q.toString();
     }
 
-    private Row row(AuditEntry e, Messages msg, Locale locale, Map<Long, String> names) {
+    Row row(AuditEntry e, Messages msg, Locale locale, Map<Long, String> names) {
         String who = e.userId() == null ? msg.get("audit.nobody") : name(e.userId(), names);
         if (e.onBehalfOf() != null) {
             who = msg.get("audit.onBehalfOf", who, name(e.onBehalfOf(), names));

@@ -107,6 +107,7 @@ final class InitiativePages {
         params.put("items", items);
         params.put("name", initiative.name());
         params.put("theme", theme);
+        params.put("slug", initiative.slug());
         Html content = Templates.render("privacy.jte", params);
         responses.write(ex, WebResponse.page(msg.get("privacy.title"), content), new Shell.Context(initiative, actor, null));
     }
@@ -114,6 +115,10 @@ final class InitiativePages {
     /** {@code /{slug}/beheer/...}: the initiative admin's pages. */
     void admin(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
         admin.handle(ex, initiative, rest);
+    }
+
+    IdentityService identity() {
+        return identity;
     }
 
     private Optional<Actor> actor(Exchange ex, Initiative initiative) {

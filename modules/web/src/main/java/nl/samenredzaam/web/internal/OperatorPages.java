@@ -43,6 +43,7 @@ public final class OperatorPages {
     private final BundleManager bundles;
     private final Responses responses;
     private final InitiativePages pages;
+    private final AuditPages audit;
 
     OperatorPages(InitiativeService initiatives, ModuleRegistry modules, BundleManager bundles, Responses responses,
             InitiativePages pages) {
@@ -51,6 +52,7 @@ public final class OperatorPages {
         this.bundles = bundles;
         this.responses = responses;
         this.pages = pages;
+        this.audit = new AuditPages(pages.identity(), responses);
     }
 
     void handle(Exchange ex, List<String> rest) throws IOException {
@@ -70,6 +72,10 @@ public final class OperatorPages {
             } else {
                 throw ProblemException.notFound();
             }
+            return;
+        }
+        if (first.equals("mijn-logboek") && r.size() == 2) {
+            audit.aboutMe(ex, initiatives.bySlug(r.get(1)).filter(i -> !i.archived()).orElseThrow(ProblemException::notFound));
             return;
         }
         Optional<Account> account = ex.account();
