@@ -24,7 +24,12 @@ public final class FilePages {
     /** What the file page needs besides the file. */
     public record Extras(String today, String notice, List<ActivityOffer.Activity> activities, boolean calendarOn,
             List<VolunteerOffer.Category> categories, Html spiderWeb, List<Member> professionals, List<Member> coaches,
-            List<Member> coordinators) {
+            List<Member> coordinators, Map<Long, String> linkStates) {
+
+        /** How an arranged activity or volunteer request stands now, or {@code null}. */
+        public String linkState(long linkId) {
+            return linkStates.get(linkId);
+        }
     }
 
     private final IntakeService service;
@@ -61,13 +66,36 @@ public final class FilePages {
         var members = service.members();
         Extras x = new Extras(service.today().toString(), notice, activities, calendarOn, categories, web,
                 edit ? members.withRole(sql, Role.PROFESSIONAL) : List.of(), edit ? members.coaches(sql) : List.of(),
-                edit ? members.withRole(sql, Role.COORDINATOR) : List.of());
+                edit ? members.withRole(sql, Role.COORDINATOR) : List.of(), linkStates(req, d));
         Map<String, Object> p = new HashMap<>();
         p.put("v", IntakePages.view(req, problems, values));
         p.put("d", d);
         p.put("x", x);
         String title = req.messages().get("file.title", f.residentName());
         return WebResponse.page(title, Templates.render("file.jte", p)).status(status);
+    }
+
+    /** The current state of arranged activities and volunteer requests, from the other modules when they are on. */
+    private Map<Long, String> linkStates(WebRequest req, FileDetail d) {
+        Map<Long, String> states = new HashMap<>();
+        var sql = req.sql();
+        var msg = req.messages();
+        var activities = service.cooperation().activities(sql);
+        var volunteers = service.cooperation().volunteers(sql);
+        for (Link l : d.links()) {
+            if (l.externalId() == null) {
+                continue;
+            }
+            if (l.kind() == Choices.LinkKind.ACTIVITY && activities.isPresent()) {
+                activities.get().registrationState(sql, l.externalId())
+                        .ifPresent(s -> states.put(l.id(), msg.get("linkState.activity." + s)));
+            } else if (l.kind() == Choices.LinkKind.VOLUNTEER && volunteers.isPresent()) {
+                volunteers.get().status(sql, l.externalId()).ifPresent(s -> states.put(l.id(), s.volunteerFirstName() == null
+                        ? msg.get("linkState.help." + s.state()) : msg.get("linkState.help.withName", msg.get("linkState.help." + s.state()),
+                                s.volunteerFirstName())));
+            }
+        }
+        return states;
     }
 
     private WebResponse saved(WebRequest req, long id, String anchor) {

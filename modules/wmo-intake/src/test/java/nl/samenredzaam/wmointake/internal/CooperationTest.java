@@ -40,6 +40,11 @@ class CooperationTest {
         }
 
         @Override
+        public java.util.Optional<String> registrationState(Sql sql, long registrationId) {
+            return registrationId == 55 ? java.util.Optional.of("WAITLISTED") : java.util.Optional.empty();
+        }
+
+        @Override
         public Registered register(Sql sql, long activityId, OffsetDateTime start, Long userId, String name, String phone) {
             registered.add(activityId + "/" + userId + "/" + name);
             return new Registered(55, false);
@@ -53,6 +58,11 @@ class CooperationTest {
         @Override
         public List<Category> categories(Sql sql) {
             return List.of(new Category("vervoer", "Vervoer", "Transport"));
+        }
+
+        @Override
+        public java.util.Optional<Status> status(Sql sql, long requestId) {
+            return requestId == 99 ? java.util.Optional.of(new Status("CONFIRMED", "Sanne")) : java.util.Optional.empty();
         }
 
         @Override
@@ -107,7 +117,9 @@ class CooperationTest {
 
         html = page();
         assertTrue(html.contains("Activiteit: Wandelgroep"), html);
-        assertTrue(html.contains("Vrijwilliger: Hulpvraag: Vervoer"), html);
+        assertTrue(html.contains("<strong>op de wachtlijst</strong>"), "the calendar's state of the registration");
+        assertTrue(html.contains("Vrijwilliger: gevraagd voor Vervoer"), html);
+        assertTrue(html.contains("<strong>vrijwilliger gevonden: Sanne</strong>"), "volunteering's state of the request");
     }
 
     @Test

@@ -18,6 +18,9 @@ public interface ActivityOffer {
 
     List<Activity> upcoming(Sql sql, OffsetDateTime from, OffsetDateTime to, int limit);
 
+    /** Where a registration stands: {@code REGISTERED}, {@code WAITLISTED}, {@code CANCELLED}, {@code PRESENT}, {@code ABSENT}. */
+    java.util.Optional<String> registrationState(Sql sql, long registrationId);
+
     /** Registers the person; an {@link IllegalArgumentException} when there is no such occurrence. */
     Registered register(Sql sql, long activityId, OffsetDateTime start, Long userId, String name, String phone);
 }

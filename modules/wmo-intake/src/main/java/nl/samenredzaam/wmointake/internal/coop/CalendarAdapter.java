@@ -30,6 +30,11 @@ public final class CalendarAdapter implements ActivityOffer {
     }
 
     @Override
+    public java.util.Optional<String> registrationState(Sql sql, long registrationId) {
+        return calendar.registration(sql, registrationId).map(r -> r.status().name());
+    }
+
+    @Override
     public Registered register(Sql sql, long activityId, OffsetDateTime start, Long userId, String name, String phone) {
         Registration r = calendar.register(sql, activityId, start, new Participant(userId, name, phone));
         return new Registered(r.id(), r.status() == Registration.Status.WAITLISTED);

@@ -14,6 +14,12 @@ public interface VolunteerOffer {
 
     List<Category> categories(Sql sql);
 
+    /** Where a request stands, and the first name of the volunteer once confirmed. */
+    record Status(String state, String volunteerFirstName) {
+    }
+
+    java.util.Optional<Status> status(Sql sql, long requestId);
+
     /** Files a request for a volunteer on the person's behalf; returns its id. */
     long requestHelp(Sql sql, String category, String description, Long userId, String name, String phone, LocalDate preferredDate,
             String source);

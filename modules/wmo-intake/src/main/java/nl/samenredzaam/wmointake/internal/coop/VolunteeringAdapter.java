@@ -28,6 +28,11 @@ public final class VolunteeringAdapter implements VolunteerOffer {
     }
 
     @Override
+    public java.util.Optional<Status> status(Sql sql, long requestId) {
+        return help.status(sql, requestId).map(s -> new Status(s.state().name(), s.volunteerFirstName()));
+    }
+
+    @Override
     public long requestHelp(Sql sql, String category, String description, Long userId, String name, String phone,
             LocalDate preferredDate, String source) {
         // one-to-one with a person who needs Wmo support: only volunteers with a valid VOG
