@@ -96,7 +96,11 @@ public final class VolunteeringDemo implements DemoDataContributor {
                 doneSets.put("feedback", "Gezellig. Meneer de Boer vraagt of ik volgende keer weer kom.");
             }
             requests.move(sql, id, CONFIRMED, DONE, doneSets, null, volunteer, done);
-            requests.move(sql, id, DONE, CLOSED, Map.of(), null, ria, done.plus(Duration.ofDays(2)));
+            Map<String, Object> closeSets = new LinkedHashMap<>();
+            if (doneSets.containsKey("feedback")) {
+                closeSets.put("resident_feedback", "Sanne is altijd op tijd en we drinken daarna samen koffie.");
+            }
+            requests.move(sql, id, DONE, CLOSED, closeSets, null, ria, done.plus(Duration.ofDays(2)));
         }
 
         // Open and urgent: a ride to the hospital for Gerrit, next week.
