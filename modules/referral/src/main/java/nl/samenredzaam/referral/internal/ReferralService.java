@@ -147,6 +147,9 @@ public final class ReferralService {
         ReferralStatus after = referrals.find(sql, r.id()).map(Referral::status).orElse(r.status());
         if (r.status().isOpen() && !after.isOpen()) {
             facts.finished(sql.initiativeId(), r.id(), after);
+            if (after != ReferralStatus.CANCELLED && after != ReferralStatus.ENTERED_IN_ERROR) {
+                letterReady(sql, r, FeedbackLetter.CLOSING);
+            }
         }
     }
 
@@ -160,6 +163,9 @@ public final class ReferralService {
                 input.shareOutcome(), now);
         if (r.firstContactAt() == null) {
             facts.post(Facts.CONTACTED, sql.initiativeId(), r.id());
+        }
+        if (r.intakeAt() == null) {
+            letterReady(sql, r, FeedbackLetter.INTAKE);
         }
         LocalDate today = today();
         if (!input.scores().isEmpty()) {
@@ -292,9 +298,23 @@ public final class ReferralService {
         }
         referrals.close(sql, r.id(), outcome, clock.instant());
         facts.finished(sql.initiativeId(), r.id(), ReferralStatus.CLOSED);
+        letterReady(sql, r, FeedbackLetter.CLOSING);
         if (!scores.isEmpty()) {
             trajectory.saveMeasurement(sql, r.id(), new Measurement(Measurement.Kind.CLOSING, scores.toScores(today())));
         }
+    }
+
+    /**
+     * Tells the referrer that a letter is ready (only with the patient's consent for feedback and
+     * when an e-mail address is known). The mail names the reference, never the patient.
+     */
+    private void letterReady(Sql sql, Referral r, String kind) {
+        if (!r.consentFeedback() || r.referrerEmail() == null || r.referrerEmail().isBlank()) {
+            return;
+        }
+        Messages nl = Messages.of(ReferralService.class, Text.DUTCH);
+        mailer.send(sql, new Mail(r.referrerEmail(), nl.get("mail.letter.subject", r.reference()),
+                nl.get("mail.letter.body", r.reference(), nl.get(FeedbackLetter.CLOSING.equals(kind) ? "letter.closing" : "letter.intake"))));
     }
 
     static String date(LocalDate d) {

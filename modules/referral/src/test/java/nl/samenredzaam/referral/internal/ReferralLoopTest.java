@@ -64,6 +64,10 @@ class ReferralLoopTest {
         Referral afterIntake = h.service.referrals().find(h.sql(), id).orElseThrow();
         assertEquals(ReferralStatus.IN_PROGRESS, afterIntake.status());
         assertNotNull(afterIntake.firstContactAt());
+        Mail letterReady = h.mailer.sent.get(h.mailer.sent.size() - 1);
+        assertEquals("praktijk@example.org", letterReady.to(), "the GP hears that the intake letter is ready");
+        assertTrue(letterReady.subject().contains("R-" + id));
+        assertFalse(letterReady.body().contains("Kuipers"));
         List<FollowUp> planned = h.service.trajectory().followUps(h.sql(), id);
         assertEquals(List.of(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 6, 3)), planned.stream().map(FollowUp::dueOn).toList());
 
@@ -125,6 +129,7 @@ class ReferralLoopTest {
         assertTrue(h.service.trajectory().followUp(h.sql(), id, afterActivity.id()).orElseThrow().isDone());
         h.page(Method.POST, "/dossier/" + id + "/afsluiten", Harness.scores(h.coach()
                 .form("closingOutcome", "Wandelt elke week mee en drinkt koffie met zijn maatje."), "closing", 6, 7, 6, 7, 7, 7));
+        assertTrue(h.mailer.sent.get(h.mailer.sent.size() - 1).body().contains("Brief bij het afsluiten"), "closing letter announced");
         Referral closed = h.service.referrals().find(h.sql(), id).orElseThrow();
         assertEquals(ReferralStatus.CLOSED, closed.status());
         String closedDossier = Harness.html(h.page(Method.GET, "/dossier/" + id, h.coach()));
