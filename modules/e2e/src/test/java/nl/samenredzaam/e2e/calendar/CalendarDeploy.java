@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import nl.samenredzaam.testing.Eventually;
@@ -31,12 +30,23 @@ final class CalendarDeploy {
         return RunningPlatform.builder().name(name).demo().env("SAMENREDZAAM_ADMIN_PASSWORD", OPERATOR_PASSWORD).build();
     }
 
+    /**
+     * Installs (or updates to) the calendar bundle just built, through the management API as the
+     * operator: the runtime jar may ship an older build, or none.
+     */
     static void ensureRunning(RunningPlatform platform) throws IOException {
-        if (status(platform, BASE) == 404) {
-            Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
-            Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository",
-                    "nl/samenredzaam/nl.samenredzaam.calendar/0.1.0-SNAPSHOT/nl.samenredzaam.calendar-0.1.0-SNAPSHOT.jar");
-            Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository",
+                "nl/samenredzaam/nl.samenredzaam.calendar/0.1.0-SNAPSHOT/nl.samenredzaam.calendar-0.1.0-SNAPSHOT.jar");
+        nl.samenredzaam.testing.JsonResponse token = platform.http().newSession().post("/api/v1/auth/token",
+                java.util.Map.of("username", "admin", "password", OPERATOR_PASSWORD));
+        if (token.status() != 200) {
+            throw new AssertionError("operator sign-in failed: " + token);
+        }
+        nl.samenredzaam.testing.JsonResponse installed = platform.http().newSession().withBearer(token.json().get("token").asText())
+                .send("POST", "/api/v1/platform/bundles", HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(jar)),
+                        "application/java-archive");
+        if (installed.status() != 200 && installed.status() != 201) {
+            throw new AssertionError("installing the calendar bundle failed: " + installed + "\n" + platform.logTail(60));
         }
         // the calendar answers once the bundle runs, is enabled for the demo and has its demo programme
         Eventually.within(Duration.ofSeconds(180)).until(() -> status(platform, BASE) == 200
