@@ -19,15 +19,76 @@ public final class Categories {
             new Category("digitale-hulp", "Hulp met computer of telefoon", "Computer or phone help"),
             new Category("huishouden", "Huishouden", "Household help"));
 
+    /** The setting with the initiative's list. */
+    public static final String SETTING = "categories";
+    /** Its default: the eight standard kinds of help. */
+    public static final String DEFAULT = String.join(",", ALL.stream().map(Category::key).toList());
+
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
     private Categories() {
     }
 
+    /**
+     * The initiative's list from its setting: standard keys (e.g. {@code vervoer}) and own kinds
+     * as {@code key=Label} (e.g. {@code hond-uitlaten=Hond uitlaten}), comma separated. Entries
+     * that are not valid are skipped; nothing valid means the standard list.
+     */
+    public static List<Category> parse(String setting) {
+        java.util.Map<String, Category> out = new java.util.LinkedHashMap<>();
+        if (setting != null) {
+            for (String entry : setting.split(",")) {
+                String e = entry.strip();
+                int eq = e.indexOf('=');
+                String key = (eq < 0 ? e : e.substring(0, eq)).strip().toLowerCase(java.util.Locale.ROOT);
+                if (!KEY.matcher(key).matches()) {
+                    continue;
+                }
+                String label = eq < 0 ? null : e.substring(eq + 1).strip();
+                Category standard = ALL.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
+                if (label != null && !label.isEmpty() && label.length() <= 60) {
+                    out.put(key, new Category(key, label, label));
+                } else if (standard != null) {
+                    out.put(key, standard);
+                }
+            }
+        }
+        return out.isEmpty() ? ALL : List.copyOf(out.values());
+    }
+
+    /** The list of the initiative of a request. */
+    static List<Category> of(nl.samenredzaam.api.web.WebRequest req) {
+        return parse(req.setting(SETTING));
+    }
+
+    /** The list of the initiative of {@code sql}, for callers without a web request (other modules). */
+    static List<Category> of(nl.samenredzaam.api.data.Sql sql) {
+        try {
+            return parse(sql.first("select setting_value from platform_module_setting where initiative_id = :initiative "
+                    + "and module_id = 'volunteering' and setting_key = :key", r -> r.getString("setting_value"), "key", SETTING)
+                    .orElse(DEFAULT));
+        } catch (RuntimeException e) {
+            return ALL; // no settings table (a test database)
+        }
+    }
+
     public static boolean exists(String key) {
-        return ALL.stream().anyMatch(c -> c.key().equals(key));
+        return exists(key, ALL);
+    }
+
+    public static boolean exists(String key, List<Category> list) {
+        return list.stream().anyMatch(c -> c.key().equals(key));
     }
 
     public static String label(String key, java.util.Locale locale) {
+        return label(key, locale, ALL);
+    }
+
+    /** The label in the list, else the standard one, else the key itself (a kind the initiative no longer offers). */
+    public static String label(String key, java.util.Locale locale, List<Category> list) {
         boolean en = locale != null && "en".equals(locale.getLanguage());
-        return ALL.stream().filter(c -> c.key().equals(key)).findFirst().map(c -> en ? c.labelEn() : c.labelNl()).orElse(key);
+        return list.stream().filter(c -> c.key().equals(key)).findFirst()
+                .or(() -> ALL.stream().filter(c -> c.key().equals(key)).findFirst())
+                .map(c -> en ? c.labelEn() : c.labelNl()).orElse(key);
     }
 }

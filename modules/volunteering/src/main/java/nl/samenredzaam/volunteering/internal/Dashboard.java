@@ -111,7 +111,7 @@ public final class Dashboard {
 
     private static Map<String, Integer> byCategory(Sql sql, LocalDate today) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (var c : Categories.ALL) {
+        for (var c : Categories.of(sql)) {
             counts.put(c.key(), 0);
         }
         sql.list("select category, count(*) as n from volunteering_request where initiative_id = :initiative and created_at >= :from "

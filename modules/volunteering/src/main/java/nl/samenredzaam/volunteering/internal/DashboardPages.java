@@ -40,7 +40,8 @@ public final class DashboardPages {
         charts.add(Chart.of("chart-hours", msg.get("dash.chart.hours"), msg.get("dash.chart.hours.desc"), months,
                 f.months().stream().map(Dashboard.Month::minutes).toList(),
                 f.months().stream().map(m -> hours(m.minutes())).toList()));
-        List<String> catLabels = f.byCategory().keySet().stream().map(k -> Categories.label(k, msg.locale())).toList();
+        List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories = Categories.of(req);
+        List<String> catLabels = f.byCategory().keySet().stream().map(k -> Categories.label(k, msg.locale(), categories)).toList();
         charts.add(Chart.of("chart-categories", msg.get("dash.chart.categories"), msg.get("dash.chart.categories.desc"), catLabels,
                 new ArrayList<>(f.byCategory().values()), f.byCategory().values().stream().map(String::valueOf).toList()));
         Map<String, Object> p = new HashMap<>();
@@ -51,6 +52,7 @@ public final class DashboardPages {
         p.put("dates", DateTimeFormatter.ofPattern("d MMMM yyyy", msg.locale()));
         p.put("today", web.today());
         p.put("categoryLabels", catLabels);
+        p.put("categories", categories);
         return WebResponse.page(msg.get("dash.title"), Templates.render("dashboard.jte", p));
     }
 

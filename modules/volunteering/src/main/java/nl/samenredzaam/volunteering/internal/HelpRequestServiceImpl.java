@@ -38,12 +38,12 @@ public final class HelpRequestServiceImpl implements HelpRequestService {
 
     @Override
     public List<Category> categories(Sql sql) {
-        return Categories.ALL;
+        return Categories.of(sql);
     }
 
     @Override
     public long requestHelp(Sql sql, HelpRequestDraft d) {
-        if (!Categories.exists(d.category())) {
+        if (!Categories.exists(d.category(), Categories.of(sql))) {
             throw new IllegalArgumentException("unknown category: " + d.category());
         }
         if (d.description().isBlank() || d.description().length() > RequestForm.DESCRIPTION_MAX) {

@@ -52,7 +52,7 @@ public final class MailNotifier implements Notifier {
             return;
         }
         Messages msg = Messages.of(MailNotifier.class, Text.DUTCH);
-        String category = Categories.label(r.category(), Text.DUTCH);
+        String category = Categories.label(r.category(), Text.DUTCH, Categories.of(sql));
         List<String> to = new ArrayList<>();
         String key;
         if (from == null) {

@@ -36,7 +36,7 @@ final class ProfileApi {
         var actor = req.requireActor();
         ProfileForm form = req.body(ProfileForm.class);
         Map<String, String> problems = ProfileForm.problems();
-        var input = form.check(req.messages(), actor.displayName(), problems);
+        var input = form.check(req.messages(), actor.displayName(), problems, Categories.of(req));
         if (input == null) {
             throw ProblemException.invalidFields(problems);
         }

@@ -50,9 +50,14 @@ public record ProfileForm(List<String> skills, String interests, List<String> av
 
     /** The checked input, or {@code null} with the problems filled in. */
     ProfileInput check(Messages msg, String displayName, Map<String, String> problems) {
+        return check(msg, displayName, problems, Categories.ALL);
+    }
+
+    ProfileInput check(Messages msg, String displayName, Map<String, String> problems,
+            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
         Set<String> known = new LinkedHashSet<>();
         for (String s : skills) {
-            if (!Categories.exists(s)) {
+            if (!Categories.exists(s, categories)) {
                 problems.put("skills", msg.get("error.skills"));
             } else {
                 known.add(s);

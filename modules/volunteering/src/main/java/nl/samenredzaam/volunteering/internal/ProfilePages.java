@@ -35,7 +35,7 @@ final class ProfilePages {
                 List.of(areas.split(",")), req.form("hasCar").isPresent(), req.form("languages").orElse(""),
                 req.form("active").isPresent());
         Map<String, String> problems = ProfileForm.problems();
-        var input = form.check(req.messages(), actor.displayName(), problems);
+        var input = form.check(req.messages(), actor.displayName(), problems, Categories.of(req));
         if (input == null) {
             return showForm(req, form, problems, null, false, 400);
         }
@@ -51,7 +51,7 @@ final class ProfilePages {
         p.put("csrf", req.csrfToken());
         p.put("input", form);
         p.put("problems", problems);
-        p.put("categories", Categories.ALL);
+        p.put("categories", Categories.of(req));
         p.put("current", current);
         p.put("saved", saved);
         p.put("action", req.link("/volunteering/profiel"));
@@ -66,6 +66,7 @@ final class ProfilePages {
         p.put("profiles", profiles.all(req.sql()).stream().map(x -> ProfileView.of(x, web.today(), loads.getOrDefault(x.userId(), 0)))
                 .toList());
         p.put("base", req.link("/volunteering"));
+        p.put("categories", Categories.of(req));
         return WebResponse.page(msg.get("volunteers.title"), Templates.render("volunteers.jte", p));
     }
 

@@ -32,7 +32,7 @@ final class RequestApi {
     }
 
     WebResponse categories(WebRequest req) {
-        return WebResponse.json(Categories.ALL);
+        return WebResponse.json(Categories.of(req));
     }
 
     WebResponse activities(WebRequest req) {
@@ -64,21 +64,22 @@ final class RequestApi {
             default -> throw ProblemException.invalidField("scope", "mine, open, assigned or all");
         };
         return WebResponse.json(found.stream().filter(r -> Requests.canSee(v, r))
-                .map(r -> RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v))).toList());
+                .map(r -> Web.view(req, r, v, RequestView.actionsFor(r, v))).toList());
     }
 
     WebResponse get(WebRequest req) {
         Viewer v = Viewer.of(req);
         HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);
         Web.auditIfOthers(req, v, r, AuditEvent.Action.READ);
-        return WebResponse.json(RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse create(WebRequest req) {
         Viewer v = Viewer.of(req);
         RequestForm form = req.body(RequestForm.class).forActingOnBehalf(req.requireActor().onBehalfOf());
         String memberName = RequestForm.parseId(form.forUserId()).flatMap(id -> web.memberName(req.sql(), id)).orElse(null);
-        RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName);
+        RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName,
+                Categories.of(req));
         if (!checked.problems().isEmpty()) {
             throw ProblemException.invalidFields(checked.problems());
         }
@@ -86,19 +87,20 @@ final class RequestApi {
         HelpRequest r = requests.find(req.sql(), id).orElseThrow();
         Web.auditIfOthers(req, v, r, AuditEvent.Action.CREATE);
         return WebResponse.created("/api/v1/" + req.initiative().slug() + "/volunteering/requests/" + id,
-                RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+                Web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse edit(WebRequest req) {
         Viewer v = Viewer.of(req);
         RequestForm form = req.body(RequestForm.class);
-        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null);
+        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null,
+                Categories.of(req));
         if (!checked.problems().isEmpty()) {
             throw ProblemException.invalidFields(checked.problems());
         }
         HelpRequest r = service.edit(req.sql(), v, req.pathId("id"), checked.request());
         Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
-        return WebResponse.json(RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse act(WebRequest req) {
@@ -108,7 +110,7 @@ final class RequestApi {
         HelpRequest r = service.act(req.sql(), v, req.pathId("id"),
                 new Requests.ActionInput(action, body.volunteerUserId(), body.minutes(), body.feedback()), Web.policy(req));
         Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
-        return WebResponse.json(RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     /** Body of {@code POST /requests/{id}/repeat}: an optional new date. */
@@ -130,7 +132,7 @@ final class RequestApi {
         HelpRequest r = requests.find(req.sql(), id).orElseThrow();
         Web.auditIfOthers(req, v, r, AuditEvent.Action.CREATE);
         return WebResponse.created("/api/v1/" + req.initiative().slug() + "/volunteering/requests/" + id,
-                RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v)));
+                Web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse suggestions(WebRequest req) {
@@ -145,7 +147,7 @@ final class RequestApi {
             m.put("name", s.candidate().name());
             m.put("score", s.score());
             m.put("reasons", s.reasons().stream().map(x -> Map.of("code", x.kind().name().toLowerCase(Locale.ROOT),
-                    "points", x.points(), "text", messages.get(x.messageKey(), x.count(), Categories.label(r.category(), req.locale()))))
+                    "points", x.points(), "text", messages.get(x.messageKey(), x.count(), Categories.label(r.category(), req.locale(), Categories.of(req)))))
                     .toList());
             return m;
         }).toList();

@@ -99,6 +99,12 @@ public record RequestForm(String category, String description, String when, Stri
      * @param residentName the name of the person it is for when {@code forUserId} is given (from the directory), else null
      */
     Checked check(Messages msg, Viewer viewer, LocalDate today, List<Activity> activities, String residentName) {
+        return check(msg, viewer, today, activities, residentName, Categories.ALL);
+    }
+
+    /** As above, with the initiative's categories. */
+    Checked check(Messages msg, Viewer viewer, LocalDate today, List<Activity> activities, String residentName,
+            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
         Map<String, String> p = new LinkedHashMap<>();
         Activity chosen = null;
         if (!activity.isEmpty()) {
@@ -108,7 +114,7 @@ public record RequestForm(String category, String description, String when, Stri
             }
         }
         String cat = chosen != null ? Categories.TRANSPORT : category;
-        if (!Categories.exists(cat)) {
+        if (!Categories.exists(cat, categories) && !(chosen != null && Categories.TRANSPORT.equals(cat))) {
             p.put("category", msg.get("error.category"));
         }
         if (description.isEmpty()) {

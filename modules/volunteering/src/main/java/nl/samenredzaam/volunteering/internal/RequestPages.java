@@ -67,7 +67,8 @@ final class RequestPages {
         Viewer v = Viewer.of(req);
         RequestForm form = fromForm(req).forActingOnBehalf(req.requireActor().onBehalfOf());
         String memberName = RequestForm.parseId(form.forUserId()).flatMap(id -> web.memberName(req.sql(), id)).orElse(null);
-        RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName);
+        RequestForm.Checked checked = form.check(req.messages(), v, web.today(), web.activities(req.sql()), memberName,
+                Categories.of(req));
         if (!checked.problems().isEmpty()) {
             return showForm(req, form, checked.problems(), 400, null);
         }
@@ -91,7 +92,8 @@ final class RequestPages {
         Viewer v = Viewer.of(req);
         HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);
         RequestForm form = fromForm(req);
-        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null);
+        RequestForm.Checked checked = form.check(req.messages(), Web.asAsker(v), web.today(), web.activities(req.sql()), null,
+                Categories.of(req));
         if (!checked.problems().isEmpty()) {
             return showForm(req, form, checked.problems(), 400, r);
         }
@@ -124,7 +126,7 @@ final class RequestPages {
         Map<String, Object> p = base(req);
         p.put("input", form);
         p.put("problems", problems);
-        p.put("categories", Categories.ALL);
+        p.put("categories", Categories.of(req));
         p.put("activities", web.activities(req.sql()));
         p.put("coordinator", v.coordinator());
         p.put("residents", v.coordinator() ? web.residents(req.sql()) : List.of());
@@ -254,7 +256,7 @@ final class RequestPages {
             actions.remove("accept"); // the button would only answer "you need a VOG": say so instead
             vogMissing = true;
         }
-        RequestView view = RequestView.of(r, v, msg.locale(), actions);
+        RequestView view = Web.view(req, r, v, actions);
         p.put("vogMissing", vogMissing);
         p.put("r", view);
         p.put("problems", problems);
@@ -283,7 +285,7 @@ final class RequestPages {
 
     private static List<RequestView> views(WebRequest req, Viewer v, List<HelpRequest> list) {
         return list.stream().filter(r -> Requests.canSee(v, r))
-                .map(r -> RequestView.of(r, v, req.locale(), RequestView.actionsFor(r, v))).toList();
+                .map(r -> Web.view(req, r, v, RequestView.actionsFor(r, v))).toList();
     }
 
     private static State parseStateOrNull(String value) {

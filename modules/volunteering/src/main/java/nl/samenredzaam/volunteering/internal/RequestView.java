@@ -19,10 +19,15 @@ public record RequestView(long id, String category, String categoryLabel, String
         Integer minutesSpent, String feedback, String residentFeedback, Instant createdAt, boolean contactShown, List<String> actions) {
 
     static RequestView of(HelpRequest r, Viewer viewer, Locale locale, List<String> actions) {
+        return of(r, viewer, locale, actions, Categories.ALL);
+    }
+
+    static RequestView of(HelpRequest r, Viewer viewer, Locale locale, List<String> actions,
+            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
         boolean contact = Requests.canSeeContact(viewer, r);
         boolean insider = viewer.coordinator() || r.isOwnedBy(viewer.userId());
         boolean assigned = r.isAssignedTo(viewer.userId());
-        return new RequestView(r.id(), r.category(), Categories.label(r.category(), locale), r.description(), r.neighbourhood(),
+        return new RequestView(r.id(), r.category(), Categories.label(r.category(), locale, categories), r.description(), r.neighbourhood(),
                 r.whenKind().name().toLowerCase(Locale.ROOT), r.preferredDate(), r.weekday(), time(r.windowStart()),
                 time(r.windowEnd()), r.urgency().name().toLowerCase(Locale.ROOT), r.oneToOneVulnerable(),
                 r.visibility().name().toLowerCase(Locale.ROOT), r.state().name().toLowerCase(Locale.ROOT),

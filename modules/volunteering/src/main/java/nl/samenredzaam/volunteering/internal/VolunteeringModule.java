@@ -156,6 +156,8 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
     @Override
     public List<Setting> settings() {
         return List.of(
+                new Setting(Categories.SETTING, Text.of("Soorten hulp, met komma's ertussen. Eigen soort: sleutel=Naam, bijvoorbeeld hond-uitlaten=Hond uitlaten",
+                        "Kinds of help, comma separated. Your own kind: key=Name, e.g. hond-uitlaten=Hond uitlaten"), Categories.DEFAULT),
                 new Setting(Web.REVIEW_FIRST, Text.of("Bekijkt een coördinator een hulpvraag van een inwoner eerst? (ja/nee)",
                         "Does a coordinator look at a resident's request first? (ja/nee)"), "ja"),
                 new Setting(Web.COORDINATOR_CONFIRMS, Text.of("Moet een coördinator de reactie van een vrijwilliger bevestigen? (ja/nee)",

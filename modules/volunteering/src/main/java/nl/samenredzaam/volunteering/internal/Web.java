@@ -104,6 +104,11 @@ final class Web {
         return new Viewer(v.userId(), v.name(), false, v.volunteer(), true);
     }
 
+    /** A request as this viewer may see it, with the initiative's category labels. */
+    static RequestView view(WebRequest req, HelpRequest r, Viewer v, List<String> actions) {
+        return RequestView.of(r, v, req.locale(), actions, Categories.of(req));
+    }
+
     static DateTimeFormatter dates(Locale locale) {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).withZone(RequestForm.AMSTERDAM);
     }

@@ -212,6 +212,28 @@ class HandlersDbTest {
 
     @ParameterizedTest
     @EnumSource(Sql.Dialect.class)
+    void theInitiativesOwnKindsOfHelpAreOfferedInPagesApiAndToOtherModules(Sql.Dialect dialect) throws Exception {
+        TestDb db = TestDb.of(dialect);
+        long ini = db.newInitiative();
+        String setting = "vervoer,hond-uitlaten=Hond uitlaten";
+        @SuppressWarnings("unchecked")
+        List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> api = (List<nl.samenredzaam.volunteering.api.HelpRequestService.Category>)
+                call(db, ini, route(Route.Kind.API, Route.Method.GET, "/categories"), sql -> gerrit(sql).setting("categories", setting))
+                        .response().body();
+        assertEquals(List.of("vervoer", "hond-uitlaten"), api.stream().map(c -> c.key()).toList());
+        String form = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/nieuw"), sql -> gerrit(sql).setting("categories", setting)).html();
+        assertTrue(form.contains(">Hond uitlaten</option>"));
+        assertFalse(form.contains(">Tuin</option>"));
+        db.transaction(ini, sql -> sql.update("insert into platform_module_setting (initiative_id, module_id, setting_key, setting_value) "
+                + "values (:initiative, 'volunteering', 'categories', :v)", "v", setting));
+        HelpRequestServiceImpl cooperation = new HelpRequestServiceImpl(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(2, db.transaction(ini, sql -> cooperation.categories(sql)).size());
+        assertThrows(IllegalArgumentException.class, () -> db.transaction(ini, sql -> cooperation.requestHelp(sql,
+                new nl.samenredzaam.volunteering.api.HelpRequestDraft("tuin", "Heg", null, "X", null, null, null, null, false, "referral:1"))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sql.Dialect.class)
     void aCoordinatorActingOnBehalfOfAResidentFilesTheRequestForThem(Sql.Dialect dialect) throws Exception {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
