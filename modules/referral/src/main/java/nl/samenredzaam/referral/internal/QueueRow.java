@@ -19,7 +19,8 @@ public record QueueRow(Referral referral, int workingDays, LocalDate contactDead
         return referrals.stream().map(r -> {
             LocalDate created = r.createdAt().atZone(ReferralService.AMSTERDAM).toLocalDate();
             LocalDate deadline = WorkingDays.plus(created, firstContactDays);
-            boolean overdue = r.firstContactAt() == null && today.isAfter(deadline);
+            boolean waiting = r.status() == ReferralStatus.NEW || r.status() == ReferralStatus.ACCEPTED;
+            boolean overdue = waiting && r.firstContactAt() == null && today.isAfter(deadline);
             return new QueueRow(r, WorkingDays.between(created, today), deadline, overdue, dueCounts.getOrDefault(r.id(), 0L));
         }).sorted(java.util.Comparator.comparing((QueueRow q) -> !q.overdue())
                 .thenComparing(q -> q.referral().urgency() != Urgency.SOON)
