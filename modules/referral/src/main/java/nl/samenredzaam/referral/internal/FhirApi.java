@@ -32,7 +32,38 @@ final class FhirApi {
     }
 
     WebResponse importBundle(WebRequest req) {
-        FhirMapper.Imported imported = FhirMapper.read(req.bodyBytes());
+        long id = receive(req, req.bodyBytes());
+        Referral r = service.referrals().find(req.sql(), id).orElseThrow();
+        return WebResponse.created("/api/v1/" + req.initiative().slug() + "/referral/referrals/" + id, ReferralJson.forReferrer(r));
+    }
+
+    /** The page for pasting a FHIR file received from another system. */
+    WebResponse importForm(WebRequest req) {
+        return showImport(req, "", Map.of(), 200);
+    }
+
+    WebResponse importFromForm(WebRequest req) {
+        String text = req.form("fhir").orElse("");
+        try {
+            long id = receive(req, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return WebResponse.redirect(req.link("/referral/dossier/" + id));
+        } catch (ProblemException e) {
+            Map<String, String> problems = e.fieldErrors().isEmpty() ? Map.of("fhir", e.detail()) : e.fieldErrors();
+            return showImport(req, text, problems, e.status());
+        }
+    }
+
+    private WebResponse showImport(WebRequest req, String text, Map<String, String> problems, int status) {
+        Map<String, Object> params = ReferrerPages.base(req);
+        params.put("text", text);
+        params.put("problems", problems);
+        params.put("csrf", req.csrfToken());
+        return WebResponse.page(req.messages().get("import.title"), Templates.render("import.jte", params)).status(status);
+    }
+
+    /** Checks and stores a received Bundle; a ProblemException names what is wrong. */
+    private long receive(WebRequest req, byte[] bundle) {
+        FhirMapper.Imported imported = FhirMapper.read(bundle);
         if (!imported.problems().isEmpty()) {
             throw ProblemException.invalidFields(imported.problems());
         }
@@ -51,7 +82,6 @@ final class FhirApi {
             service.referrals().setStatus(req.sql(), id, imported.status(), service.clock().instant());
         }
         ReferralAccess.log(req, Action.CREATE, id, "care");
-        Referral r = service.referrals().find(req.sql(), id).orElseThrow();
-        return WebResponse.created("/api/v1/" + req.initiative().slug() + "/referral/referrals/" + id, ReferralJson.forReferrer(r));
+        return id;
     }
 }

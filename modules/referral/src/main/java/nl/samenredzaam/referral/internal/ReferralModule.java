@@ -82,6 +82,8 @@ public final class ReferralModule implements Module {
                 Route.page(Method.POST, "/dossier/{id}/vervolg/{followUp}", COACH, coach::followUp),
                 Route.page(Method.POST, "/dossier/{id}/afsluiten", COACH, coach::close),
                 Route.page(Method.GET, "/dossier/{id}/fhir", COACH, fhir::download),
+                Route.page(Method.GET, "/ontvangen", COACH, fhir::importForm),
+                Route.page(Method.POST, "/ontvangen", COACH, fhir::importFromForm),
                 Route.page(Method.GET, "/brief/{id}/{kind}", Permission.MEMBER, letters::page),
                 Route.page(Method.GET, "/brief/{id}/{kind}/pdf", Permission.MEMBER, letters::pdf),
                 Route.page(Method.GET, "/praktijken", ASSIGN, practices::list),

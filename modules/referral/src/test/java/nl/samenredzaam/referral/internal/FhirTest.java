@@ -227,6 +227,15 @@ class FhirTest {
         assertEquals("Pieter van Dijk", copy.referrerName());
         assertEquals(409, assertThrows(ProblemException.class, () -> b.api(Method.POST, "/fhir", b.coordinator().body(json))).status(),
                 "the same referral twice");
+
+        // The same through the page: pasted into the form, with the problems listed and the text kept.
+        Harness c = new Harness(Databases.get(Sql.Dialect.H2));
+        WebResponse wrong = c.page(Method.POST, "/ontvangen", c.coach().form("fhir", json.replace("\"active\"", "\"draft\"")));
+        assertEquals(400, wrong.status());
+        assertTrue(Harness.html(wrong).contains("entry[1].resource.status"));
+        assertTrue(Harness.html(wrong).contains("ServiceRequest"), "the pasted text stays");
+        WebResponse taken = c.page(Method.POST, "/ontvangen", c.coach().form("fhir", json));
+        assertTrue(taken.headers().get("Location").matches("/lindeholt/referral/dossier/\\d+"), taken.headers().toString());
     }
 
     @Test
