@@ -150,6 +150,11 @@ class ReferralIT {
         browser.login("professional", PASSWORD).open(BASE + "/werkvoorraad");
         assertTrue(main().contains("Klaas Testpatiënt"), main());
         browser.axe("coach queue").screenshot("referral-queue");
+        browser.open(BASE + "/ontvangen");
+        browser.fill("fhir", "{\"resourceType\":\"Patient\"}");
+        browser.submit("form[action='" + BASE + "/ontvangen'] button[type=submit]");
+        assertTrue(main().contains("Dit bestand kunnen wij niet overnemen"), main());
+        browser.axe("fhir import with problems");
         String file = BASE + "/dossier/" + id;
         browser.open(file);
         browser.axe("referral file");
