@@ -1,0 +1,193 @@
+package nl.samenredzaam.e2e.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.samenredzaam.testing.HttpJson;
+import nl.samenredzaam.testing.JsonResponse;
+import nl.samenredzaam.testing.RunningPlatform;
+
+/**
+ * The path of docs/module-guide.md, end to end: generate a module project from the archetype in an
+ * empty folder outside this repository, build it with Maven (offline, as a child process), check
+ * that the bundle declares its module and imports only the platform API, then upload it to a
+ * running platform, enable it for the demo initiative and use its page and API endpoint.
+ *
+ * <p>Needs {@code nl.samenredzaam:nl.samenredzaam.module-archetype} and {@code nl.samenredzaam.api}
+ * in the local Maven repository: the reactor builds modules/archetype before modules/e2e.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ArchetypeIT {
+
+    static final String OPERATOR_PASSWORD = "operator-e2e-secret-2026";
+    static final String DEMO_PASSWORD = "lindeholt-demo";
+    static final String VERSION = System.getProperty("samenredzaam.version", "0.1.0-SNAPSHOT");
+    static final String MODULE = "prikbord";
+    static final Duration MAVEN_TIMEOUT = Duration.ofMinutes(5);
+
+    @RegisterExtension
+    static RunningPlatform platform = RunningPlatform.builder().name("archetype").demo()
+            .env("SAMENREDZAAM_ADMIN_PASSWORD", OPERATOR_PASSWORD).build();
+
+    @TempDir
+    static Path work;
+
+    static Path jar;
+
+    @Test
+    @Order(1)
+    void aGeneratedProjectBuildsOutsideTheRepositoryIntoAModuleBundle() throws IOException {
+        maven(work, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate", "-DarchetypeCatalog=local",
+                "-DarchetypeGroupId=nl.samenredzaam", "-DarchetypeArtifactId=nl.samenredzaam.module-archetype",
+                "-DarchetypeVersion=" + VERSION, "-DgroupId=org.example", "-DartifactId=" + MODULE,
+                "-Dversion=1.0.0", "-Dpackage=org.example." + MODULE, "-DmoduleId=" + MODULE,
+                "-DsamenredzaamVersion=" + VERSION);
+        Path project = work.resolve(MODULE);
+        assertTrue(Files.isRegularFile(project.resolve("pom.xml")), "generated project");
+        assertTrue(Files.readString(project.resolve("pom.xml")).contains("<artifactId>nl.samenredzaam.api</artifactId>"));
+        assertTrue(!Files.readString(project.resolve("pom.xml")).contains("<parent>"), "standalone: no parent pom");
+        assertTrue(Files.isRegularFile(project.resolve("src/main/resources/db/" + MODULE + "/changelog.sql")));
+
+        String build = maven(project, "verify");
+        assertTrue(build.contains("Tests run: 3, Failures: 0, Errors: 0"), "the generated unit test runs and passes:\n" + build);
+
+        jar = project.resolve("target/" + MODULE + "-1.0.0.jar");
+        assertTrue(Files.isRegularFile(jar), "bundle built");
+        Manifest manifest;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            manifest = file.getManifest();
+            assertNotNull(file.getEntry("org/example/" + MODULE + "/internal/templates/JtelistGenerated.class"),
+                    "the template is precompiled into the bundle");
+            assertNotNull(file.getEntry("gg/jte/TemplateEngine.class"), "the jte runtime is embedded");
+        }
+        var main = manifest.getMainAttributes();
+        assertEquals(MODULE, main.getValue("Samenredzaam-Module"));
+        assertEquals("db/" + MODULE + "/changelog.sql", main.getValue("Samenredzaam-Migrations"));
+        List<String> imports = packages(main.getValue("Import-Package"));
+        assertTrue(imports.contains("nl.samenredzaam.api.web"), imports.toString());
+        for (String imported : imports) {
+            assertTrue(imported.startsWith("nl.samenredzaam.api.") || imported.startsWith("org.osgi.")
+                    || imported.equals("gg.jte.compiler"), "imports only the platform API: " + imported);
+        }
+        assertTrue(main.getValue("Import-Package").contains("gg.jte.compiler;resolution:=optional"));
+    }
+
+    @Test
+    @Order(2)
+    void theBundleInstallsIsEnabledForAnInitiativeAndServesItsPageAndEndpoint(HttpJson http) throws IOException {
+        assertNotNull(jar, "built by the first test");
+        HttpJson operator = signedIn(http, "admin", OPERATOR_PASSWORD);
+        HttpJson beheerder = signedIn(http, "beheerder", DEMO_PASSWORD);
+        HttpJson coordinator = signedIn(http, "coordinator", DEMO_PASSWORD);
+        HttpJson resident = signedIn(http, "resident", DEMO_PASSWORD);
+
+        JsonResponse installed = operator.send("POST", "/api/v1/platform/bundles",
+                BodyPublishers.ofByteArray(Files.readAllBytes(jar)), "application/java-archive");
+        assertEquals(201, installed.status(), installed.toString());
+        assertEquals("ACTIVE", installed.json().get("state").asText(), installed.toString());
+        assertEquals(MODULE, installed.json().get("moduleId").asText());
+        assertEquals("org.example." + MODULE, installed.json().get("symbolicName").asText());
+
+        assertEquals(404, http.get("/lindeholt/" + MODULE).status(), "installed, not yet enabled");
+        assertEquals(200, beheerder.put("/api/v1/lindeholt/modules/" + MODULE, Map.of("enabled", true)).status());
+
+        JsonResponse page = http.get("/lindeholt/" + MODULE);
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("Er zijn nog geen notities.") || page.body().contains("There are no notes yet."),
+                "the module's template inside the layout:\n" + page.body());
+
+        JsonResponse notes = coordinator.get("/api/v1/lindeholt/" + MODULE + "/notes");
+        assertEquals(200, notes.status(), notes.toString());
+        assertTrue(notes.json().isArray(), notes.toString());
+        assertEquals(401, http.get("/api/v1/lindeholt/" + MODULE + "/notes").status(), "the endpoint needs a sign-in");
+        assertEquals(403, resident.get("/api/v1/lindeholt/" + MODULE + "/notes").status(),
+                "a resident lacks the module's permission");
+
+        JsonResponse routes = operator.get("/api/v1/platform/routes");
+        assertTrue(routes.body().contains("\"" + MODULE + ".read\""), "its permission is known to the platform");
+    }
+
+    static HttpJson signedIn(HttpJson http, String username, String password) {
+        JsonResponse r = http.post("/api/v1/auth/token", Map.of("username", username, "password", password));
+        assertEquals(200, r.status(), "sign-in of " + username + ": " + r);
+        return http.withBearer(r.json().get("token").asText());
+    }
+
+    /** Package names of an Import-Package header (attributes and directives dropped). */
+    static List<String> packages(String header) {
+        List<String> result = new ArrayList<>();
+        boolean quoted = false;
+        StringBuilder clause = new StringBuilder();
+        for (char c : (header + ",").toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                result.add(clause.toString().split(";")[0].trim());
+                clause.setLength(0);
+            } else {
+                clause.append(c);
+            }
+        }
+        return result;
+    }
+
+    /** Runs Maven offline in a directory; fails with its output when it fails or hangs. */
+    static String maven(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-o"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(work, "maven-", ".log");
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!p.waitFor(MAVEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("Maven still running after " + MAVEN_TIMEOUT + ": " + command + "\n" + tail(out));
+            }
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), command + " failed:\n" + tail(out));
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String mavenExecutable() {
+        String home = System.getenv("MAVEN_HOME");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn").toString();
+        }
+        return "mvn";
+    }
+
+    static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+}
