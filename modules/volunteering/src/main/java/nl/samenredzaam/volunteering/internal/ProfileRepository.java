@@ -68,11 +68,15 @@ public final class ProfileRepository {
                 "status", status, "issued", issuedOn, "profile", screeningProfile, "now", now, "user", userId) == 1;
     }
 
-    /** Issued VOGs that stop being valid before {@code until} and got no reminder yet. */
-    public List<Profile> vogRenewalDue(Sql sql, LocalDate expiresBefore) {
+    /**
+     * Issued VOGs, still valid today, that stop being valid before {@code expiresBefore} and got
+     * no reminder yet (expired ones are on the coordinator's dashboard instead).
+     */
+    public List<Profile> vogRenewalDue(Sql sql, LocalDate today, LocalDate expiresBefore) {
         return sql.list(COLUMNS + "where initiative_id = :initiative and active = true and vog_status = 'ISSUED' "
-                + "and vog_issued_on < :cutoff and vog_reminder_sent_on is null order by vog_issued_on",
-                ProfileRepository::map, "cutoff", expiresBefore.minusYears(VogStatus.VALID_YEARS));
+                + "and vog_issued_on < :cutoff and vog_issued_on > :expired and vog_reminder_sent_on is null order by vog_issued_on",
+                ProfileRepository::map, "cutoff", expiresBefore.minusYears(VogStatus.VALID_YEARS),
+                "expired", today.minusYears(VogStatus.VALID_YEARS));
     }
 
     public void markReminded(Sql sql, long userId, LocalDate today) {

@@ -51,7 +51,7 @@ public final class VolunteeringJobs {
         @Override
         public void run(Sql sql, Instant now) {
             LocalDate today = LocalDate.ofInstant(now, RequestForm.AMSTERDAM);
-            for (Profile p : profiles.vogRenewalDue(sql, today.plusDays(VOG_REMIND_DAYS))) {
+            for (Profile p : profiles.vogRenewalDue(sql, today, today.plusDays(VOG_REMIND_DAYS))) {
                 mail.vogReminder(sql, p);
                 profiles.markReminded(sql, p.userId(), today);
             }

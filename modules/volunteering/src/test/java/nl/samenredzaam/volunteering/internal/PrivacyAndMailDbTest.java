@@ -112,10 +112,13 @@ class PrivacyAndMailDbTest {
             profiles.saveVog(sql, 4, VogStatus.ISSUED, TODAY.minusYears(3).plusDays(40), "45", NOW);
             profiles.save(sql, 5, new ProfileInput("Youssef", Set.of(), "", 0, List.of(), false, "", true), NOW);
             profiles.saveVog(sql, 5, VogStatus.ISSUED, TODAY.minusYears(1), "45", NOW);
+            profiles.save(sql, 1, new ProfileInput("Ria", Set.of(), "", 0, List.of(), false, "", true), NOW);
+            profiles.saveVog(sql, 1, VogStatus.ISSUED, TODAY.minusYears(4), "45", NOW); // long expired: dashboard, not "soon"
             job.run(sql, NOW);
             return null;
         });
         assertEquals(Set.of("sanne@example.org", "ria@example.org"), Set.copyOf(outbox.sent.stream().map(Mail::to).toList()));
+        assertEquals(2, outbox.sent.size(), "one to Sanne, one to the coordinator; none about Ria's expired VOG");
         assertTrue(outbox.sent.get(0).body().contains(TODAY.plusDays(40).toString()));
         outbox.sent.clear();
         db.transaction(ini, sql -> {
