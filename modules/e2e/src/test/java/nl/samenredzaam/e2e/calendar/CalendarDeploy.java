@@ -40,7 +40,7 @@ final class CalendarDeploy {
                 .env("SAMENREDZAAM_ADMIN_PASSWORD", OPERATOR_PASSWORD);
         try {
             Path runtime = nl.samenredzaam.testing.PlatformJar.locate();
-            Path patched = withLocalBundle(runtime, Path.of("target", "calendar-" + name + ".jar"));
+            Path patched = withLocalBundle(runtime, Path.of("target", "calendar-" + name + ".jar").toAbsolutePath());
             if (patched != null) {
                 builder.jar(patched);
             }
