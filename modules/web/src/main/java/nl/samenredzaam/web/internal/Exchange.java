@@ -71,13 +71,30 @@ final class Exchange {
 
     Locale locale() {
         if (locale == null) {
-            String lang = request.getParameter("lang");
+            // from the query string only: getParameter would read (and use up) a form body
+            String lang = queryParameter("lang");
             if (lang == null) {
                 lang = cookie(LANG_COOKIE).orElse(null);
             }
             locale = "en".equals(lang) ? Locale.ENGLISH : Text.DUTCH;
         }
         return locale;
+    }
+
+    /** A parameter of the URL's query string, without touching the request body. */
+    String queryParameter(String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     Optional<String> cookie(String name) {

@@ -83,7 +83,7 @@ public final class FrontServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Responses.securityHeaders(resp);
-        boolean bundleUpload = req.getRequestURI().startsWith("/api/v1/platform/bundles");
+        boolean bundleUpload = req.getRequestURI().startsWith("/api/v1/platform/bundles") || req.getRequestURI().startsWith("/platform/bundels");
         Exchange ex = new Exchange(req, resp, identity, bundleUpload ? BUNDLE_LIMIT : BODY_LIMIT);
         Shell.Context context = ex.isApi() ? null : Shell.Context.platform();
         try {
@@ -158,6 +158,10 @@ public final class FrontServlet extends HttpServlet {
             return;
         }
         String second = s.get(1);
+        if (second.equals("privacy") && s.size() == 2) {
+            pages.privacy(ex, initiative);
+            return;
+        }
         if (second.equals("beheer")) {
             pages.admin(ex, initiative, s.subList(2, s.size()).stream().filter(x -> !x.isEmpty()).toList());
             return;

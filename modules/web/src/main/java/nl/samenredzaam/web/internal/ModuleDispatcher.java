@@ -110,7 +110,16 @@ final class ModuleDispatcher {
             WebRequestImpl request = new WebRequestImpl(ex, initiative, module, match.params(), actor, tx, identity, modules);
             WebResponse answer;
             try {
-                answer = route.handler().handle(request);
+                // Libraries inside modules (jte among them) load classes through the thread's
+                // context class loader: make it the module's own.
+                Thread thread = Thread.currentThread();
+                ClassLoader previous = thread.getContextClassLoader();
+                thread.setContextClassLoader(module.getClass().getClassLoader());
+                try {
+                    answer = route.handler().handle(request);
+                } finally {
+                    thread.setContextClassLoader(previous);
+                }
             } catch (ProblemException | DataAccessException e) {
                 throw e;
             } catch (Exception | LinkageError e) {
@@ -124,6 +133,10 @@ final class ModuleDispatcher {
                 throw new ProblemException(500, "Dit onderdeel gaf geen antwoord / this service gave no answer");
             }
             tx.commit();
+            if (actor.isPresent() && !answer.headers().containsKey("Cache-Control")) {
+                // answers for a signed-in person may hold personal data: no shared or disk caches
+                ex.response.setHeader("Cache-Control", "no-store");
+            }
             responses.write(ex, answer, context);
         } finally {
             bulkhead.release();

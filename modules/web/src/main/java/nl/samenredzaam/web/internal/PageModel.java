@@ -54,7 +54,7 @@ public record PageModel(Messages msg, String lang, String title, Initiative init
     }
 
     public String privacyHref() {
-        return initiative == null ? "/platform/privacy" : "/platform/privacy/" + initiative.slug();
+        return initiative == null ? "/platform/privacy" : "/" + initiative.slug() + "/privacy";
     }
 
     /** The phone number for a {@code tel:} link: digits and a leading plus only. */

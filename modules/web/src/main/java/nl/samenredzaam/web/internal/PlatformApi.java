@@ -39,6 +39,9 @@ final class PlatformApi {
     record InitiativeChange(String name, Boolean archived) {
     }
 
+    record PurgeRequest(String confirm) {
+    }
+
     record SwitchRequest(Boolean enabled) {
     }
 
@@ -80,6 +83,9 @@ final class PlatformApi {
     /** {@code /api/v1/platform/...}: operator only. */
     void platform(Exchange ex, List<String> rest) throws IOException {
         Account account = ex.account().orElseThrow(() -> new ProblemException(401, "Log eerst in / please sign in first"));
+        if (!ex.method().equals("GET")) {
+            Csrf.check(ex);
+        }
         if (!account.operator()) {
             throw ProblemException.forbidden();
         }
@@ -104,6 +110,13 @@ final class PlatformApi {
                 Responses.json(ex, 200, bundles.stats());
             }
             case "modules" -> {
+                if (rest.size() == 3 && rest.get(2).equals("purge")) {
+                    Exchange.requireMethod(ex, "POST");
+                    PurgeRequest body = Json.read(ex.body(), PurgeRequest.class);
+                    List<String> dropped = bundles.purge(rest.get(1), body.confirm() == null ? "" : body.confirm());
+                    Responses.json(ex, 200, Map.of("module", rest.get(1), "droppedTables", dropped));
+                    return;
+                }
                 if (rest.size() != 1) {
                     throw ProblemException.notFound();
                 }
@@ -182,6 +195,9 @@ final class PlatformApi {
         }
         if (!Access.managesInitiative(actor)) {
             throw ProblemException.forbidden();
+        }
+        if (!ex.method().equals("GET")) {
+            Csrf.check(ex);
         }
         if (rest.isEmpty()) {
             Exchange.requireMethod(ex, "GET");

@@ -105,7 +105,7 @@ final class WebRequestImpl implements WebRequest {
 
     @Override
     public Optional<String> query(String name) {
-        return Optional.ofNullable(ex.request.getParameter(name));
+        return Optional.ofNullable(ex.queryParameter(name));
     }
 
     @Override

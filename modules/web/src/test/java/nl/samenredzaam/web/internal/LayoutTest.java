@@ -34,7 +34,7 @@ class LayoutTest {
         assertTrue(html.contains("Dorpszorg &lt;Lindeholt&gt;"), html);
         assertFalse(html.contains("<Lindeholt>"), html);
         assertTrue(html.contains("aria-current=\"page\""), html);
-        assertTrue(html.contains("href=\"/platform/privacy/lindeholt\""), html);
+        assertTrue(html.contains("href=\"/lindeholt/privacy\""), html);
         assertFalse(html.contains("thema.css"), "the standard theme needs no extra stylesheet");
         assertFalse(html.contains("style="), "no inline styles (CSP)");
         assertFalse(html.contains("<script"), "no scripts");

@@ -90,6 +90,18 @@ public final class DemoLoader implements Readiness {
         }
     }
 
+    /** A module that becomes active after its contributor arrived still gets its demo data. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addModule(nl.samenredzaam.api.module.Module module) {
+        if (enabled) {
+            worker.execute(this::runPending);
+        }
+    }
+
+    void removeModule(nl.samenredzaam.api.module.Module module) {
+        // nothing to undo: demo data stays with the initiative
+    }
+
     void removeContributor(DemoDataContributor contributor) {
         contributors.remove(contributor.moduleId(), contributor);
     }
