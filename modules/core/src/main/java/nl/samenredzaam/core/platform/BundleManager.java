@@ -30,6 +30,15 @@ public interface BundleManager {
     /** Uninstalls a bundle; its module's data is kept. A 404 problem when unknown, 409 for a platform bundle. */
     void uninstall(String symbolicName);
 
+    /**
+     * Deletes all data of a module that is no longer installed: its tables, migration history,
+     * switches and settings. A 409 problem while a bundle provides the module; 400 when
+     * {@code confirmation} is not the module id typed again.
+     *
+     * @return the tables that were dropped
+     */
+    List<String> purge(String moduleId, String confirmation);
+
     /** Threads, bundle revisions and memory of the running platform. */
     RuntimeStats stats();
 

@@ -47,4 +47,7 @@ public interface ModuleRegistry {
 
     /** Forgets cached switches, e.g. after another node changed them. */
     void invalidate(long initiativeId);
+
+    /** Forgets the cached switches of every initiative. */
+    void invalidateAll();
 }

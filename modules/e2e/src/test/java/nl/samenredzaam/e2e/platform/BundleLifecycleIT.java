@@ -69,7 +69,9 @@ class BundleLifecycleIT {
         assertEquals("ACTIVE", installed.json().get("state").asText());
         assertEquals("hello", installed.json().get("moduleId").asText());
 
-        assertEquals(404, http.get("/api/v1/lindeholt/hello/greetings").status(), "installed, not yet enabled");
+        // (the demo initiative switches every module on as it arrives; a normal initiative does not)
+        operator.post("/api/v1/platform/initiatives", Map.of("slug", "vlist", "name", "Zorgzaam Vlist"));
+        assertEquals(404, http.get("/api/v1/vlist/hello/greetings").status(), "installed, not yet enabled");
         assertEquals(200, beheerder.put("/api/v1/lindeholt/modules/hello", Map.of("enabled", true)).status());
         assertEquals(201, beheerder.post("/api/v1/lindeholt/hello/greetings", Map.of("text", "Goedemorgen")).status());
         JsonResponse v1 = http.get("/api/v1/lindeholt/hello/greetings");
@@ -147,6 +149,40 @@ class BundleLifecycleIT {
         assertEquals(200, http.get("/health").status());
         Files.delete(deploy.resolve("faulty.jar"));
         Eventually.within(Duration.ofSeconds(30)).until(() -> module("faulty") == null, "faulty module gone with its jar");
+    }
+
+    @Test
+    @Order(5)
+    void purgingAnUninstalledModuleDeletesItsDataAfterConfirmation(HttpJson http) {
+        if (operator.get("/api/v1/platform/bundles/" + HELLO).status() == 404) {
+            assertEquals(201, upload(Fixtures.hello()).status());
+        }
+        operator.post("/api/v1/platform/initiatives", Map.of("slug", "vlist", "name", "Zorgzaam Vlist"));
+        assertEquals(200, operator.put("/api/v1/vlist/modules/hello", Map.of("enabled", true)).status());
+        beheerder.put("/api/v1/lindeholt/modules/hello", Map.of("enabled", true));
+        assertEquals(201, beheerder.post("/api/v1/lindeholt/hello/greetings", Map.of("text", "Tot ziens")).status());
+
+        assertEquals(409, operator.post("/api/v1/platform/modules/hello/purge", Map.of("confirm", "hello")).status(),
+                "no purge while the module is installed");
+        assertEquals(204, operator.delete("/api/v1/platform/bundles/" + HELLO).status());
+        JsonResponse unconfirmed = operator.post("/api/v1/platform/modules/hello/purge", Map.of("confirm", "hallo"));
+        assertEquals(400, unconfirmed.status());
+        assertTrue(unconfirmed.json().get("errors").has("confirm"));
+        assertEquals(403, beheerder.post("/api/v1/platform/modules/hello/purge", Map.of("confirm", "hello")).status());
+
+        JsonResponse purged = operator.post("/api/v1/platform/modules/hello/purge", Map.of("confirm", "hello"));
+        assertEquals(200, purged.status(), purged.toString());
+        assertTrue(purged.body().contains("hello_greeting"), purged.body());
+        assertEquals(400, operator.post("/api/v1/platform/modules/platform/purge", Map.of("confirm", "platform")).status(),
+                "the platform's own tables are never purged");
+
+        assertEquals(201, upload(Fixtures.hello()).status());
+        assertEquals(404, http.get("/api/v1/vlist/hello/greetings").status(), "the switch was purged too: off again");
+        beheerder.put("/api/v1/lindeholt/modules/hello", Map.of("enabled", true));
+        JsonResponse fresh = http.get("/api/v1/lindeholt/hello/greetings");
+        assertEquals(200, fresh.status());
+        assertEquals(0, fresh.json().get("greetings").size(), "reinstalled on an empty table: " + fresh.body());
+        assertEquals(200, http.get("/api/v1/lindeholt/buurtnieuws/items").status(), "other modules' data untouched");
     }
 
     static JsonNode module(String id) {

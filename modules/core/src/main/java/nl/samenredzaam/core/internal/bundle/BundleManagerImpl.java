@@ -393,6 +393,29 @@ public final class BundleManagerImpl implements BundleManager {
         }
     }
 
+    @Override
+    public List<String> purge(String moduleId, String confirmation) {
+        if (!moduleId.equals(confirmation)) {
+            throw ProblemException.invalidField("confirm", "Typ de naam van de module om te bevestigen / type the module id to confirm");
+        }
+        synchronized (lock) {
+            for (Bundle b : context.getBundles()) {
+                if (moduleId.equals(moduleId(b))) {
+                    throw ProblemException.conflict("De module is nog geïnstalleerd; verwijder eerst de bundel / "
+                            + "the module is still installed; uninstall its bundle first");
+                }
+            }
+            if (modules.active(moduleId).isPresent()) {
+                throw ProblemException.conflict("De module draait nog / the module is still running");
+            }
+            List<String> dropped = ModuleDataPurge.purge(db, moduleId);
+            modules.invalidateAll();
+            cluster.publish(ClusterEvents.MODULE_SWITCH, "*");
+            LOG.info("Purged the data of module '{}': {} tables", moduleId, dropped.size());
+            return dropped;
+        }
+    }
+
     /** Refreshes just this bundle (and what is wired to it) and waits until the framework is done. */
     private void refresh(Bundle bundle) {
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);

@@ -322,4 +322,9 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     public void invalidate(long initiativeId) {
         enabled.remove(initiativeId);
     }
+
+    @Override
+    public void invalidateAll() {
+        enabled.clear();
+    }
 }
