@@ -229,12 +229,22 @@ public final class Registrations {
         return new CancelResult(mailed, toCall);
     }
 
-    /** Moves one occurrence to another time; registrations stay. */
+    /** Moves one occurrence to another time; registrations stay and everyone with an e-mail address is told. */
     public Occurrence moveOccurrence(Sql sql, long activityId, Instant key, Instant newStart, Instant newEnd) {
         Activity a = activities.lock(sql, activityId).orElseThrow(() -> new CalendarException(Reason.NO_ACTIVITY));
         Occurrence o = occurrences.one(sql, a, key).orElseThrow(() -> new CalendarException(Reason.NO_OCCURRENCE));
         activities.saveChange(sql, new ActivityRepository.Change(a.id(), key, o.cancelled(), newStart, newEnd, o.note()));
         activities.touch(sql, a.id(), clock.instant());
+        String was = Formats.DUTCH.when(o.start(), o.end());
+        String now = Formats.DUTCH.when(newStart, newEnd);
+        for (RegistrationRow r : registrations.forOccurrence(sql, a.id(), key)) {
+            if (r.status() == Status.REGISTERED || r.status() == Status.WAITLISTED) {
+                notifier.mail(sql, r, "Andere tijd: " + a.title(), "Beste " + r.name() + ",\n\n\"" + a.title()
+                        + "\" van " + was + " is verplaatst naar " + now + ".\nUw inschrijving blijft staan. "
+                        + "Kunt u dan niet? Meld u dan af, dan krijgt iemand anders de plek.\n\n"
+                        + "(English: this activity has moved to another time; your registration stays.)\n");
+            }
+        }
         return occurrences.one(sql, activities.find(sql, a.id()).orElseThrow(), key).orElseThrow();
     }
 

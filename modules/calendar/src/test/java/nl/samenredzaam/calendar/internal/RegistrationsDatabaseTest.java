@@ -260,6 +260,8 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         Instant second = ams("2026-06-09T10:00");
         db.inInitiative(initiative, sql -> rules.register(sql, id, second, person(1), null, 1L));
         db.inInitiative(initiative, sql -> rules.moveOccurrence(sql, id, second, ams("2026-06-10T14:00"), ams("2026-06-10T15:00")));
+        assertEquals(1, outbox.sent.size(), "the registered person is told");
+        assertTrue(outbox.sent.get(0).body().contains("woensdag 10 juni 2026, 14.00–15.00 uur"), outbox.sent.get(0).body());
         List<Occurrence> june = db.inInitiative(initiative, sql -> rules.occurrences().between(sql, ams("2026-06-01T00:00"),
                 ams("2026-07-01T00:00"), a -> true));
         assertEquals(5, june.size());
