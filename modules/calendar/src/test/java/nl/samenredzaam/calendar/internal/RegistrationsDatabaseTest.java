@@ -299,4 +299,28 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         assertEquals(Status.REGISTERED, db.inInitiative(initiative, sql -> registrations.find(sql, waiting.id())).orElseThrow().status());
         assertTrue(((List<?>) db.inInitiative(initiative, sql -> privacy.export(sql, one)).get("registrations")).isEmpty());
     }
+
+    @Test
+    void theCooperationServiceFindsUpcomingActivitiesRegistersAndReportsAttendance() {
+        long id = create(initiative, walk(1, true));
+        CalendarServiceImpl service = new CalendarServiceImpl(new Notifier(outbox, events, new Fakes.People()),
+                Clock.fixed(NOW, Recurrence.ZONE));
+        var upcoming = db.inInitiative(initiative, sql -> service.upcoming(sql, NOW.atOffset(java.time.ZoneOffset.UTC),
+                ams("2026-06-20T00:00").atOffset(java.time.ZoneOffset.UTC), 10));
+        assertEquals(3, upcoming.size());
+        assertEquals("/calendar/activities/" + id, upcoming.get(0).path());
+        assertEquals(1, upcoming.get(0).placesLeft());
+        assertEquals("2026-06-02T10:00+02:00", upcoming.get(0).start().toString());
+        var first = db.inInitiative(initiative, sql -> service.register(sql, id, upcoming.get(0).start(),
+                new Participant(null, "Verwezen inwoner", "0612345678")));
+        var second = db.inInitiative(initiative, sql -> service.register(sql, id, upcoming.get(0).start(),
+                new Participant(null, "Tweede inwoner", "0687654321")));
+        assertEquals(Status.REGISTERED, first.status());
+        assertEquals(Status.WAITLISTED, second.status());
+        assertEquals(Status.REGISTERED, db.inInitiative(initiative, sql -> service.registration(sql, first.id())).orElseThrow().status());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> db.inInitiative(initiative,
+                sql -> service.register(sql, id, ams("2026-07-21T10:00").atOffset(java.time.ZoneOffset.UTC), person(3))));
+        assertTrue(db.inInitiative(db.newInitiative(), sql -> service.registration(sql, first.id())).isEmpty(),
+                "another initiative does not see it");
+    }
 }
