@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -45,7 +41,6 @@ class ArchetypeIT {
     static final String DEMO_PASSWORD = "lindeholt-demo";
     static final String VERSION = System.getProperty("samenredzaam.version", "0.1.0-SNAPSHOT");
     static final String MODULE = "prikbord";
-    static final Duration MAVEN_TIMEOUT = Duration.ofMinutes(5);
 
     @RegisterExtension
     static RunningPlatform platform = RunningPlatform.builder().name("archetype").demo()
@@ -59,7 +54,7 @@ class ArchetypeIT {
     @Test
     @Order(1)
     void aGeneratedProjectBuildsOutsideTheRepositoryIntoAModuleBundle() throws IOException {
-        maven(work, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate", "-DarchetypeCatalog=local",
+        Maven.succeed(work, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate", "-DarchetypeCatalog=local",
                 "-DarchetypeGroupId=nl.samenredzaam", "-DarchetypeArtifactId=nl.samenredzaam.module-archetype",
                 "-DarchetypeVersion=" + VERSION, "-DgroupId=org.example", "-DartifactId=" + MODULE,
                 "-Dversion=1.0.0", "-Dpackage=org.example." + MODULE, "-DmoduleId=" + MODULE,
@@ -70,7 +65,7 @@ class ArchetypeIT {
         assertTrue(!Files.readString(project.resolve("pom.xml")).contains("<parent>"), "standalone: no parent pom");
         assertTrue(Files.isRegularFile(project.resolve("src/main/resources/db/" + MODULE + "/changelog.sql")));
 
-        String build = maven(project, "verify");
+        String build = Maven.succeed(project, "verify");
         assertTrue(build.contains("Tests run: 3, Failures: 0, Errors: 0"), "the generated unit test runs and passes:\n" + build);
 
         jar = project.resolve("target/" + MODULE + "-1.0.0.jar");
@@ -110,8 +105,13 @@ class ArchetypeIT {
         assertEquals(MODULE, installed.json().get("moduleId").asText());
         assertEquals("org.example." + MODULE, installed.json().get("symbolicName").asText());
 
-        assertEquals(404, http.get("/lindeholt/" + MODULE).status(), "installed, not yet enabled");
-        assertEquals(200, beheerder.put("/api/v1/lindeholt/modules/" + MODULE, Map.of("enabled", true)).status());
+        // A normal initiative starts with the new module off (the demo initiative switches every module on as it arrives).
+        assertEquals(201, operator.post("/api/v1/platform/initiatives", Map.of("slug", "vlist", "name", "Zorgzaam Vlist")).status());
+        assertEquals(404, http.get("/vlist/" + MODULE).status(), "installed, not enabled for this initiative");
+        assertEquals(404, operator.get("/api/v1/vlist/" + MODULE + "/notes").status(), "installed, not enabled for this initiative");
+        JsonResponse enabled = beheerder.put("/api/v1/lindeholt/modules/" + MODULE, Map.of("enabled", true));
+        assertEquals(200, enabled.status(), enabled.toString());
+        assertTrue(enabled.json().get("enabled").asBoolean(), enabled.toString());
 
         JsonResponse page = http.get("/lindeholt/" + MODULE);
         assertEquals(200, page.status(), page.toString());
@@ -153,41 +153,5 @@ class ArchetypeIT {
             }
         }
         return result;
-    }
-
-    /** Runs Maven offline in a directory; fails with its output when it fails or hangs. */
-    static String maven(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-o"));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile(work, "maven-", ".log");
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-            if (!p.waitFor(MAVEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("Maven still running after " + MAVEN_TIMEOUT + ": " + command + "\n" + tail(out));
-            }
-            String output = Files.readString(out, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), command + " failed:\n" + tail(out));
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String mavenExecutable() {
-        String home = System.getenv("MAVEN_HOME");
-        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-            return Path.of(home, "bin", "mvn").toString();
-        }
-        return "mvn";
-    }
-
-    static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 }
