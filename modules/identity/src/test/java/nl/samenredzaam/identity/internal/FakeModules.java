@@ -118,4 +118,8 @@ public final class FakeModules implements ModuleRegistry {
     @Override
     public void invalidate(long initiativeId) {
     }
+
+    @Override
+    public void invalidateAll() {
+    }
 }
