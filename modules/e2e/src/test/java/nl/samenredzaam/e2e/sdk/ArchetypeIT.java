@@ -29,7 +29,8 @@ import nl.samenredzaam.testing.RunningPlatform;
  * The path of docs/module-guide.md, end to end: generate a module project from the archetype in an
  * empty folder outside this repository, build it with Maven (offline, as a child process), check
  * that the bundle declares its module and imports only the platform API, then upload it to a
- * running platform, enable it for the demo initiative and use its page and API endpoint.
+ * running platform, enable it for the demo initiative and use its page and API endpoint; then update
+ * it, have a broken update rolled back, and uninstall and reinstall it with its switch kept.
  *
  * <p>Needs {@code nl.samenredzaam:nl.samenredzaam.module-archetype} and {@code nl.samenredzaam.api}
  * in the local Maven repository: the reactor builds modules/archetype before modules/e2e.
@@ -128,6 +129,49 @@ class ArchetypeIT {
 
         JsonResponse routes = operator.get("/api/v1/platform/routes");
         assertTrue(routes.body().contains("\"" + MODULE + ".read\""), "its permission is known to the platform");
+    }
+
+    @Test
+    @Order(3)
+    void anUpdateServesABrokenUpdateIsRolledBackAndUninstallKeepsTheSwitch(HttpJson http) throws IOException {
+        assertNotNull(jar, "installed by the tests before");
+        HttpJson operator = signedIn(http, "admin", OPERATOR_PASSWORD);
+        Path project = work.resolve(MODULE);
+        Path pom = project.resolve("pom.xml");
+        String original = Files.readString(pom);
+        assertTrue(original.contains("<version>1.0.0</version>"));
+
+        Files.writeString(pom, original.replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
+        Maven.succeed(project, "verify");
+        JsonResponse updated = upload(operator, project.resolve("target/" + MODULE + "-1.0.1.jar"));
+        assertEquals(200, updated.status(), updated.toString());
+        assertEquals("1.0.1", updated.json().get("version").asText());
+        assertEquals(200, http.get("/lindeholt/" + MODULE).status(), "the update serves, still enabled");
+
+        Path module = project.resolve("src/main/java/org/example/" + MODULE + "/internal/NoteModule.java");
+        String source = Files.readString(module);
+        Files.writeString(module, source.replace("NoteRepository repository = new NoteRepository();",
+                "if (ID.length() > 0) { throw new IllegalStateException(\"broken on purpose\"); }\n"
+                        + "        NoteRepository repository = new NoteRepository();"));
+        Files.writeString(pom, original.replace("<version>1.0.0</version>", "<version>1.0.2</version>"));
+        Maven.succeed(project, "verify", "-DskipTests");
+        JsonResponse broken = upload(operator, project.resolve("target/" + MODULE + "-1.0.2.jar"));
+        assertEquals(422, broken.status(), broken.toString());
+        JsonResponse bundle = operator.get("/api/v1/platform/bundles/org.example." + MODULE);
+        assertEquals("1.0.1", bundle.json().get("version").asText(), "rolled back: " + bundle);
+        assertEquals("ACTIVE", bundle.json().get("state").asText(), bundle.toString());
+        assertEquals(200, http.get("/lindeholt/" + MODULE).status(), "the previous version serves again");
+
+        assertEquals(204, operator.delete("/api/v1/platform/bundles/org.example." + MODULE).status());
+        assertEquals(404, http.get("/lindeholt/" + MODULE).status(), "uninstalled: gone");
+        assertEquals(200, http.get("/lindeholt/buurtnieuws").status(), "other modules keep serving");
+        assertEquals(201, upload(operator, project.resolve("target/" + MODULE + "-1.0.1.jar")).status());
+        assertEquals(200, http.get("/lindeholt/" + MODULE).status(), "reinstalled: its switch (data) was kept");
+    }
+
+    static JsonResponse upload(HttpJson operator, Path jar) throws IOException {
+        return operator.send("POST", "/api/v1/platform/bundles", BodyPublishers.ofByteArray(Files.readAllBytes(jar)),
+                "application/java-archive");
     }
 
     static HttpJson signedIn(HttpJson http, String username, String password) {
