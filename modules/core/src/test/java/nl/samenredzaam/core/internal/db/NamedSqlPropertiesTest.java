@@ -24,7 +24,7 @@ class NamedSqlPropertiesTest {
     record Piece(String sql, String jdbc, List<String> names) {
     }
 
-    @Property(tries = 2000)
+    @Property
     void namesInsideQuotesAndCommentsAreNeverBoundAndEveryNameGetsOnePlaceholder(@ForAll("statements") List<Piece> pieces) {
         StringBuilder sql = new StringBuilder();
         StringBuilder jdbc = new StringBuilder();
@@ -40,7 +40,7 @@ class NamedSqlPropertiesTest {
         assertEquals(names.size(), placeholdersOutsideQuotes(parsed.jdbc()), sql::toString);
     }
 
-    @Property(tries = 1000)
+    @Property
     void aNameOnlyInAQuoteOrCommentIsNotUsed(@ForAll("hidden") Piece hidden, @ForAll("plain") Piece before,
             @ForAll("plain") Piece after) {
         NamedSql parsed = NamedSql.parse(before.sql() + hidden.sql() + after.sql());
@@ -48,7 +48,7 @@ class NamedSqlPropertiesTest {
         assertEquals(0, parsed.names().size());
     }
 
-    @Property(tries = 1000)
+    @Property
     void parsingIsTotal(@ForAll("anything") String sql) {
         NamedSql parsed = NamedSql.parse(sql);
         assertEquals(parsed.names().size(), parsed.names().stream().filter(n -> !n.isEmpty()).count());

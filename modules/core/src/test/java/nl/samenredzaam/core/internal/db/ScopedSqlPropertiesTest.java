@@ -80,7 +80,7 @@ class ScopedSqlPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property
     void aStatementReachesTheDriverOnlyWithTheScopesInitiative(@ForAll("statements") String statement,
             @ForAll @LongRange(min = 1, max = 1_000_000) long initiative, @ForAll("operations") String operation) {
         Recorder recorder = new Recorder();
@@ -106,7 +106,7 @@ class ScopedSqlPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property
     void theCallerCannotBindTheInitiative(@ForAll("statements") String statement,
             @ForAll @LongRange(min = 1, max = 1_000_000) long initiative, @ForAll long other) {
         NamedSql parsed = NamedSql.parse(statement);
