@@ -58,7 +58,12 @@ class JsonFuzzTest {
         }
     }
 
-    static final List<Class<?>> TYPES = List.of(Simple.class, Typed.class, Nested.class, Validated.class);
+    /** Free-form JSON inside a typed body (e.g. referral's close body with its scores) and a whole-body map. */
+    record Untyped(String outcome, Map<String, Object> scores, List<String> wantToTalk) {
+    }
+
+    static final List<Class<?>> TYPES = List.of(Simple.class, Typed.class, Nested.class, Validated.class,
+            Untyped.class, Map.class);
 
     @FuzzTest(maxDuration = "10s")
     void readAnswersAValueOr400(byte[] data) {
