@@ -30,7 +30,10 @@ public class DataAccessException extends RuntimeException {
     public boolean isConnectionProblem() {
         Throwable t = getCause();
         while (t != null) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // 08: connection exceptions; 57P01-57P03: the server is shutting down, crashed or not
+            // accepting connections yet (PostgreSQL's "operator intervention")
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (t instanceof java.sql.SQLTransientConnectionException) {
