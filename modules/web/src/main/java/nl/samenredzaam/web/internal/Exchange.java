@@ -162,6 +162,28 @@ final class Exchange {
         return body;
     }
 
+    /**
+     * Reads and drops a body nobody read (an answer given before the handler looked at it, such as
+     * a 403), up to the size limit, so that the connection can serve the client's next request
+     * instead of being closed under it.
+     */
+    void drainUnreadBody() {
+        if (body != null || request.getContentLengthLong() == 0) {
+            return;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total <= bodyLimit && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the container will close the connection instead
+        }
+        body = new byte[0];
+    }
+
     /** Form fields of an urlencoded body (read once). */
     Map<String, List<String>> form() {
         if (form == null) {

@@ -61,6 +61,9 @@ final class Responses {
             return;
         }
         resp.resetBuffer();
+        if (problem.status() != 413) {
+            ex.drainUnreadBody();
+        }
         resp.setStatus(problem.status());
         if (problem.status() == 401 && ex.isApi()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"samenredzaam\"");
