@@ -36,7 +36,7 @@ public class DataAccessException extends RuntimeException {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
             t = t.getCause();

@@ -110,17 +110,8 @@ class DatabaseOutageIT {
         assertEquals(201, after.status(), after.toString());
     }
 
-    /**
-     * The strict form of the answers above: every API call during an outage is a 503, never a 500. Disabled because
-     * of a platform bug: a pooled connection that PostgreSQL ended at shutdown fails with SQL state 57P01
-     * ("terminating connection due to administrator command"), which {@code DataAccessException.isConnectionProblem}
-     * (core) does not count as a connection problem, so the first request after the stop can get a 500. Whether it
-     * does depends on whether the pool has already dropped that connection, so it fails about one run in two.
-     * Remove {@code @Disabled} once core counts SQL state class 57P (and SQLNonTransientConnectionException) as
-     * unavailable; see docs/reliability.md.
-     */
+    /** The strict form of the answers above: every API call during an outage is a 503, never a 500. */
     @Test
-    @org.junit.jupiter.api.Disabled("platform bug: SQL state 57P01 during a PostgreSQL shutdown is answered 500; see docs/reliability.md")
     void everyApiCallDuringAnOutageIs503() throws Exception {
         HttpJson beheerder = Reliability.beheerderWithBuurtnieuws(platform.http());
         postgres.close();
@@ -137,8 +128,7 @@ class DatabaseOutageIT {
     }
 
     private static void assertProblem503(Timed t, String what) {
-        // 503 is what the platform must answer; a 500 here is the bug described at everyApiCallDuringAnOutageIs503
-        assertTrue(t.response.status() == 503 || t.response.status() == 500, what + ": " + t.response);
+        assertTrue(t.response.status() == 503, what + ": " + t.response);
         assertTrue(t.response.contentType().startsWith("application/problem+json"), what + ": " + t.response.contentType());
         assertTrue(t.took.compareTo(QUICK) < 0, what + " answered in " + t.took.toMillis() + " ms");
     }

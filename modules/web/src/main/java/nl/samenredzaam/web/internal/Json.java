@@ -18,7 +18,12 @@ import nl.samenredzaam.api.web.ProblemException;
 /** The one JSON configuration of the platform: strict on input, ISO-8601 dates on output. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Deeper nesting than any request of ours needs; without a limit deep input can overflow the stack. */
+    static final int MAX_NESTING = 64;
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
