@@ -89,6 +89,7 @@ class ManagementApiIT {
         String huge = "{\"slug\":\"x\",\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
         JsonResponse tooLarge = operator.send("POST", "/api/v1/platform/initiatives", BodyPublishers.ofString(huge), "application/json");
         assertEquals(413, tooLarge.status(), "bodies over 1 MiB are refused");
+        assertEquals("close", tooLarge.header("Connection").orElse(""), "the unread body closes the connection");
 
         JsonResponse wrongMethod = operator.send("DELETE", "/api/v1/platform/initiatives", BodyPublishers.noBody(), null);
         assertEquals(405, wrongMethod.status());

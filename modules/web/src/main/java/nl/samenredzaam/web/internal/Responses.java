@@ -61,7 +61,10 @@ final class Responses {
             return;
         }
         resp.resetBuffer();
-        if (problem.status() != 413) {
+        if (problem.status() == 413) {
+            // the oversized body stays unread: tell the client not to reuse this connection
+            resp.setHeader("Connection", "close");
+        } else {
             ex.drainUnreadBody();
         }
         resp.setStatus(problem.status());
