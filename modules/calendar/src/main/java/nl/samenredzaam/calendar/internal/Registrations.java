@@ -80,7 +80,7 @@ public final class Registrations {
         }
         long id = registrations.insert(sql, a.id(), key, p.userId(), p.name(), blank(p.phone()), blank(email), registeredBy,
                 status, now);
-        notifier.registrationMade(sql.initiativeId(), a.id(), id);
+        notifier.registrationMade(sql, a.id(), id, now);
         return registrations.find(sql, id).orElseThrow();
     }
 
@@ -191,7 +191,7 @@ public final class Registrations {
         if (r.status() != status) {
             registrations.setStatus(sql, r.id(), status, clock.instant());
             if (present) {
-                notifier.attended(sql.initiativeId(), a.id(), r.id());
+                notifier.attended(sql, a.id(), r.id(), clock.instant());
             }
         }
         return registrations.find(sql, registrationId).orElseThrow();

@@ -47,9 +47,18 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         events.posted.clear();
     }
 
+    private final Notifier notifier = new Notifier(outbox, events, new Fakes.People());
+
     private Registrations rules(Instant now) {
-        return new Registrations(activities, registrations, new Notifier(outbox, events, new Fakes.People()),
-                Clock.fixed(now, Recurrence.ZONE));
+        return new Registrations(activities, registrations, notifier, Clock.fixed(now, Recurrence.ZONE));
+    }
+
+    /** What the publish-events job does after the registrations' transactions. */
+    private void publish(long initiativeId) {
+        db.inInitiative(initiativeId, sql -> {
+            new EventPublishJob(notifier).run(sql, NOW);
+            return null;
+        });
     }
 
     static ActivityInput.Valid walk(Integer capacity, boolean waitlist) {
@@ -142,6 +151,8 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
                 }
             }
             assertEquals(2, registered);
+            assertEquals(List.of(), events.posted, "nothing is posted before the job runs");
+            publish(initiative);
             List<RegistrationRow> list = db.inInitiative(initiative, sql -> registrations.forOccurrence(sql, id, FIRST));
             assertEquals(2, list.stream().filter(RegistrationRow::hasPlace).count());
             assertEquals(6, list.stream().filter(r -> r.status() == Status.WAITLISTED).count());
@@ -154,6 +165,34 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void eventsArePostedOnlyAfterCommitAndNeverForARolledBackRegistration() {
+        long id = create(initiative, walk(10, true));
+        RuntimeException failure = new IllegalStateException("a later step of the request fails");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> db.inInitiative(initiative, sql -> {
+            rules.register(sql, id, FIRST, person(1), null, 1L);
+            assertEquals(List.of(), events.posted, "not posted inside the transaction");
+            throw failure;
+        }));
+        assertTrue(thrown == failure || thrown.getCause() == failure, thrown.toString());
+        assertEquals(0, (int) db.inInitiative(initiative, sql -> registrations.placesTaken(sql, id, FIRST)), "rolled back");
+        publish(initiative);
+        assertEquals(List.of(), events.posted, "no event for a registration that was rolled back");
+
+        RegistrationRow kept = db.inInitiative(initiative, sql -> rules.register(sql, id, FIRST, person(2), null, 2L));
+        assertEquals(List.of(), events.posted, "committed, but not yet published");
+        // the events of another initiative are not published with this one's
+        long other = db.newInitiative();
+        publish(other);
+        assertEquals(List.of(), events.posted);
+        publish(initiative);
+        assertEquals(List.of(Notifier.REGISTRATION_MADE), events.topics());
+        assertEquals(kept.id(), events.posted.get(0).getProperty("registration"));
+        assertEquals(initiative, events.posted.get(0).getProperty("initiative"));
+        publish(initiative);
+        assertEquals(1, events.posted.size(), "each event is posted once");
     }
 
     @Test
@@ -232,7 +271,8 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         assertEquals(Reason.NOT_STARTED, early.reason());
         Registrations onTheDay = rules(ams("2026-06-02T11:30"));
         assertEquals(Status.PRESENT, db.inInitiative(initiative, sql -> onTheDay.attendance(sql, r.id(), true)).status());
-        assertTrue(events.topics().contains(Notifier.ATTENDED));
+        publish(initiative);
+        assertEquals(List.of(Notifier.REGISTRATION_MADE, Notifier.ATTENDED), events.topics());
         assertEquals(Status.ABSENT, db.inInitiative(initiative, sql -> onTheDay.attendance(sql, r.id(), false)).status());
     }
 
