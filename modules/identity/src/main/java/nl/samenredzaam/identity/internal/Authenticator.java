@@ -41,7 +41,7 @@ final class Authenticator {
         this.db = db;
         this.hasher = hasher;
         this.rules = rules;
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(db, clock);
         this.dummyHash = hasher.hash(Secrets.random());
     }
 
@@ -63,20 +63,67 @@ final class Authenticator {
             matches = hasher.verify(password, stored);
         }
         if (matches && !user.get().disabled()) {
-            throttle.succeeded(name);
             UserRow u = user.get();
-            if (hasher.needsRehash(stored)) {
-                String fresh = hasher.hash(password);
-                db.global(sql -> {
-                    users.setPasswordHash(sql, u.id(), fresh);
-                    return null;
-                });
+            if (hasSecondFactor(u.id())) {
+                // the account's failures are cleared only when the code is right too: otherwise a
+                // known password would reset the count before every round of code guesses
+                rehashIfNeeded(u, stored, password);
+                return LoginResult.secondFactor(u.account());
             }
+            throttle.succeeded(name);
+            rehashIfNeeded(u, stored, password);
             LOG.debug("Sign-in of user {}", u.id());
             return LoginResult.ok(u.account());
         }
         throttle.failed(name, address);
         return LoginResult.failed(LoginResult.Outcome.BAD_CREDENTIALS);
+    }
+
+    private void rehashIfNeeded(UserRow u, String stored, String password) {
+        if (hasher.needsRehash(stored)) {
+            String fresh = hasher.hash(password);
+            db.global(sql -> {
+                users.setPasswordHash(sql, u.id(), fresh);
+                return null;
+            });
+        }
+    }
+
+    boolean hasSecondFactor(long userId) {
+        return db.global(sql -> sql.first("select 1 from identity_totp where user_id = :user and confirmed_at is not null",
+                r -> true, "user", userId)).isPresent();
+    }
+
+    LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /**
+     * Checks the password of a signed-in person before a sensitive change (e.g. removing the second
+     * factor): a 400 problem with {@code field} when it is wrong (counted like a failed sign-in),
+     * 429 when throttled.
+     */
+    UserRow requirePassword(long userId, String password, String field) {
+        UserRow user = db.global(sql -> users.byId(sql, userId)).orElseThrow(ProblemException::notFound);
+        if (user.disabled()) {
+            throw ProblemException.forbidden();
+        }
+        if (throttle.blocked(user.username(), null)) {
+            throw new ProblemException(429, "Te veel pogingen; probeer het later opnieuw / too many attempts; try again later");
+        }
+        boolean usable = password != null && password.length() <= MAX_INPUT;
+        boolean matches;
+        if (user.passwordHash() == null || !usable) {
+            hasher.verify("", dummyHash);
+            matches = false;
+        } else {
+            matches = hasher.verify(password, user.passwordHash());
+        }
+        if (!matches) {
+            throttle.failed(user.username(), null);
+            throw ProblemException.invalidField(field, "Het wachtwoord klopt niet. / The password is not right.");
+        }
+        return user;
     }
 
     Optional<Text> problem(String password, String username) {

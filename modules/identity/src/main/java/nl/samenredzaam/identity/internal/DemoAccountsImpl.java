@@ -22,6 +22,14 @@ final class DemoAccountsImpl {
     /** The demo password (documented in the README); only used with {@code --demo}. */
     static final String PASSWORD = "lindeholt-demo";
 
+    /** The demo admin has a second factor, so the demo audit log can be read. */
+    static final String SECOND_FACTOR_USER = "beheerder";
+    /**
+     * The demo admin's TOTP secret, documented in the README (enter it in an authenticator app, or
+     * run {@code oathtool --totp -b LINDEHOLTDEMOBEHEERDERTOTPCODES2}). Public, so only for the demo.
+     */
+    static final String DEMO_TOTP_SECRET = "LINDEHOLTDEMOBEHEERDERTOTPCODES2";
+
     /** A demo person. */
     record DemoPerson(String username, String displayName, String email, Role role) {
     }
@@ -39,13 +47,15 @@ final class DemoAccountsImpl {
     private final PlatformDatabase db;
     private final Clock clock;
     private final Authenticator passwords;
+    private final SecondFactor secondFactor;
     private final UserRepository users = new UserRepository();
     private final MembershipRepository memberships = new MembershipRepository();
 
-    DemoAccountsImpl(PlatformDatabase db, Clock clock, Authenticator passwords) {
+    DemoAccountsImpl(PlatformDatabase db, Clock clock, Authenticator passwords, SecondFactor secondFactor) {
         this.db = db;
         this.clock = clock;
         this.passwords = passwords;
+        this.secondFactor = secondFactor;
     }
 
     Map<String, Long> ensure(Initiative initiative) {
@@ -55,6 +65,9 @@ final class DemoAccountsImpl {
             long id = db.global(sql -> users.byUsername(sql, person.username())).map(UserRow::id)
                     .orElseGet(() -> create(person, now));
             db.transaction(initiative.id(), sql -> memberships.add(sql, id, person.role(), now));
+            if (person.username().equals(SECOND_FACTOR_USER)) {
+                secondFactor.enrolFixed(id, DEMO_TOTP_SECRET);
+            }
             ids.put(person.username(), id);
         }
         return ids;

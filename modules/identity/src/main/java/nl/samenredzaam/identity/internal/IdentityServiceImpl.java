@@ -26,6 +26,7 @@ import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.identity.Member;
 import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.mail.Mailer;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.platform.DemoAccounts;
@@ -46,6 +47,11 @@ import nl.samenredzaam.identity.platform.AuditLogReader;
 import nl.samenredzaam.identity.platform.AuditPage;
 import nl.samenredzaam.identity.platform.AuditQuery;
 import nl.samenredzaam.identity.platform.IdentityService;
+import nl.samenredzaam.identity.platform.Invitation;
+import nl.samenredzaam.identity.platform.InvitationService;
+import nl.samenredzaam.identity.platform.MailTemplate;
+import nl.samenredzaam.identity.platform.NewInvitation;
+import nl.samenredzaam.identity.platform.TotpEnrolment;
 import nl.samenredzaam.identity.platform.LoginResult;
 import nl.samenredzaam.identity.platform.MemberAccount;
 import nl.samenredzaam.identity.platform.MemberService;
@@ -61,9 +67,13 @@ import nl.samenredzaam.identity.platform.TokenInfo;
  * creates the first operator account when there is none (see {@link FirstOperator}).
  */
 @Component(immediate = true, service = {IdentityService.class, MemberService.class, PermissionAdmin.class,
-        AuditLogReader.class, Directory.class, DemoAccounts.class})
+        AuditLogReader.class, Directory.class, DemoAccounts.class, InvitationService.class})
 public final class IdentityServiceImpl implements IdentityService, MemberService, PermissionAdmin, AuditLogReader,
-        Directory, DemoAccounts {
+        Directory, DemoAccounts, InvitationService {
+
+    /** The answer of the audit log to an admin without a second factor (ASVS 2.2 / NEN 7513 access to logs). */
+    public static final String SECOND_FACTOR_NEEDED = "Het logboek kunt u pas lezen als tweestapsverificatie aan staat. Zet het aan "
+            + "bij Mijn account. / You can read the audit log only with two-step verification on. Turn it on under My account.";
 
     /** Who may act for a resident who is not online. */
     private static final Set<Role> ACT_FOR_OTHERS = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL, Role.ADMIN);
@@ -80,23 +90,35 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     private final MemberManager members;
     private final DemoAccountsImpl demo;
     private final FirstOperator firstOperator;
+    private final SecondFactor secondFactor;
+    private final Invitations invitations;
+    private final PasswordResets resets;
     private final UserRepository users = new UserRepository();
     private final MembershipRepository memberships = new MembershipRepository();
     private final RolePermissionRepository rolePermissions = new RolePermissionRepository();
 
     @Activate
-    public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules) {
-        this(db, modules, Clock.systemUTC(), Argon2id.OWASP);
+    public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules, @Reference Mailer mailer) {
+        this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer);
         firstOperator.ensure(System.getenv(FirstOperator.ENV), System.out);
     }
 
-    /** For tests: no framework, a clock of the test's choosing, OWASP hash parameters. */
+    /** For tests: no framework, a clock of the test's choosing, OWASP hash parameters, mail refused. */
     public IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock) {
-        this(db, modules, clock, Argon2id.OWASP);
+        this(db, modules, clock, Argon2id.OWASP, (sql, mail) -> {
+            throw new IllegalStateException("no mail in this test");
+        });
     }
 
     /** For tests that may use cheaper hash parameters. */
     IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock, Argon2id hasher) {
+        this(db, modules, clock, hasher, (sql, mail) -> {
+            throw new IllegalStateException("no mail in this test");
+        });
+    }
+
+    /** For tests that read the mail. */
+    IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock, Argon2id hasher, Mailer mailer) {
         this.db = db;
         this.clock = clock;
         this.authenticator = new Authenticator(db, hasher, new PasswordRules(CommonPasswords.load()), clock);
@@ -106,7 +128,10 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.access = new Access(db);
         this.auditLog = new AuditLog(db, clock, access);
         this.members = new MemberManager(db, clock, access, authenticator, auditLog);
-        this.demo = new DemoAccountsImpl(db, clock, authenticator);
+        this.secondFactor = new SecondFactor(db, clock, authenticator);
+        this.invitations = new Invitations(db, clock, access, authenticator, auditLog, mailer);
+        this.resets = new PasswordResets(db, clock, authenticator, mailer);
+        this.demo = new DemoAccountsImpl(db, clock, authenticator, secondFactor);
         this.firstOperator = new FirstOperator(db, clock, authenticator);
     }
 
@@ -244,6 +269,97 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         tokens.revoke(userId, tokenId);
     }
 
+    // --- password reset ---
+
+    @Override
+    public void requestPasswordReset(String usernameOrEmail, MailTemplate template) {
+        resets.request(usernameOrEmail, template);
+    }
+
+    @Override
+    public Optional<Account> passwordResetAccount(String token) {
+        return resets.account(token).map(UserRow::account);
+    }
+
+    @Override
+    public void resetPassword(String token, String newPassword) {
+        resets.reset(token, newPassword);
+    }
+
+    // --- second factor ---
+
+    @Override
+    public boolean hasSecondFactor(long userId) {
+        return secondFactor.has(userId);
+    }
+
+    @Override
+    public TotpEnrolment startSecondFactor(long userId) {
+        return secondFactor.start(userId);
+    }
+
+    @Override
+    public List<String> confirmSecondFactor(long userId, String code) {
+        return secondFactor.confirm(userId, code);
+    }
+
+    @Override
+    public void disableSecondFactor(long userId, String password) {
+        secondFactor.disable(userId, password);
+    }
+
+    @Override
+    public String beginSecondFactor(long userId) {
+        return secondFactor.begin(userId);
+    }
+
+    @Override
+    public LoginResult completeSecondFactor(String challenge, String code, String remoteAddress) {
+        return secondFactor.complete(challenge, code, remoteAddress);
+    }
+
+    @Override
+    public LoginResult verifySecondFactor(long userId, String code, String remoteAddress) {
+        return secondFactor.verify(userId, code, remoteAddress);
+    }
+
+    // --- InvitationService ---
+
+    @Override
+    public Invitation invite(Actor by, Initiative initiative, NewInvitation invitation, MailTemplate template) {
+        return invitations.invite(by, initiative, invitation, template);
+    }
+
+    @Override
+    public List<Invitation> invitations(Actor by, Initiative initiative) {
+        return invitations.list(by, initiative);
+    }
+
+    @Override
+    public Invitation resend(Actor by, Initiative initiative, long invitationId, MailTemplate template) {
+        return invitations.resend(by, initiative, invitationId, template);
+    }
+
+    @Override
+    public void revoke(Actor by, Initiative initiative, long invitationId) {
+        invitations.revoke(by, initiative, invitationId);
+    }
+
+    @Override
+    public Optional<Invitation> byToken(Initiative initiative, String token) {
+        return invitations.byToken(initiative, token);
+    }
+
+    @Override
+    public Account acceptWithNewAccount(Initiative initiative, String token, String username, String password) {
+        return invitations.acceptWithNewAccount(initiative, token, username, password);
+    }
+
+    @Override
+    public void acceptWithAccount(Initiative initiative, String token, long userId) {
+        invitations.acceptWithAccount(initiative, token, userId);
+    }
+
     // --- MemberService ---
 
     @Override
@@ -317,6 +433,10 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @Override
     public AuditPage read(Actor by, Initiative initiative, AuditQuery query) {
+        access.requireAdmin(by, initiative);
+        if (!secondFactor.has(by.userId())) {
+            throw new ProblemException(403, SECOND_FACTOR_NEEDED);
+        }
         return auditLog.read(by, initiative, query);
     }
 

@@ -86,4 +86,57 @@ public interface IdentityService {
 
     /** Revokes one of the user's own tokens; a 404 problem when it is not theirs. */
     void revokeToken(long userId, long tokenId);
+
+    // --- password reset by e-mail ---
+
+    /**
+     * Starts a password reset for the account with this user name or e-mail address: a
+     * single-use link valid for {@link SecurityPolicy#PASSWORD_RESET_VALIDITY}, mailed by
+     * {@code template} (only the token's hash is stored). Answers nothing and throws nothing about
+     * whether such an account exists (no account enumeration). Accounts without an e-mail address,
+     * disabled accounts and accounts that belong to no initiative (the mail outbox is per
+     * initiative) get no mail.
+     */
+    void requestPasswordReset(String usernameOrEmail, MailTemplate template);
+
+    /** The account a reset link's token is for, while the link is valid (unused and not expired). */
+    Optional<Account> passwordResetAccount(String token);
+
+    /**
+     * Sets a new password with a reset link's token. A 400 problem with field {@code newPassword}
+     * when it breaks the rules; 410 when the link is used, expired or unknown. Uses the link up,
+     * ends every session of the account and revokes its API tokens.
+     */
+    void resetPassword(String token, String newPassword);
+
+    // --- second factor (TOTP) ---
+
+    /** Whether the account has a confirmed second factor. */
+    boolean hasSecondFactor(long userId);
+
+    /** Starts (or restarts) setting up a second factor; until confirmed, sign-in does not ask for it. */
+    TotpEnrolment startSecondFactor(long userId);
+
+    /**
+     * Confirms the second factor with a code from the app; returns the recovery codes, shown once
+     * (only their hashes are kept). A 400 problem with field {@code code} when it is wrong; 409
+     * when nothing is being set up.
+     */
+    List<String> confirmSecondFactor(long userId, String code);
+
+    /** Removes the second factor, after checking the password (400 with field {@code password}; throttled like sign-in). */
+    void disableSecondFactor(long userId, String password);
+
+    /** After {@link LoginResult.Outcome#SECOND_FACTOR_REQUIRED}: a short-lived secret that stands for the half-done sign-in. */
+    String beginSecondFactor(long userId);
+
+    /**
+     * Finishes a sign-in with the code from the app or a recovery code: OK with the account
+     * (the challenge is used up), BAD_CREDENTIALS (counted like a failed sign-in) or THROTTLED.
+     * An unknown or expired challenge gives BAD_CREDENTIALS.
+     */
+    LoginResult completeSecondFactor(String challenge, String code, String remoteAddress);
+
+    /** Checks a code for an account directly (the token API); counted and throttled like a sign-in. */
+    LoginResult verifySecondFactor(long userId, String code, String remoteAddress);
 }

@@ -17,11 +17,20 @@ public record LoginResult(Outcome outcome, Optional<Account> account) {
         /** Unknown user name or wrong password. */
         BAD_CREDENTIALS,
         /** Too many failed attempts for this account or address; try again later. */
-        THROTTLED
+        THROTTLED,
+        /**
+         * The password is right and the account has a second factor: no session yet; ask for the
+         * code ({@link IdentityService#beginSecondFactor}). The account is present.
+         */
+        SECOND_FACTOR_REQUIRED
     }
 
     public static LoginResult ok(Account account) {
         return new LoginResult(Outcome.OK, Optional.of(account));
+    }
+
+    public static LoginResult secondFactor(Account account) {
+        return new LoginResult(Outcome.SECOND_FACTOR_REQUIRED, Optional.of(account));
     }
 
     public static LoginResult failed(Outcome outcome) {

@@ -32,6 +32,15 @@ public final class SecurityPolicy {
     /** Longest lifetime of an API token. */
     public static final Duration TOKEN_MAX_VALIDITY = Duration.ofDays(366);
 
+    /** How long an invitation link works. */
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    /** How long a password-reset link works (ASVS 2.5.x: short-lived, single use). */
+    public static final Duration PASSWORD_RESET_VALIDITY = Duration.ofHours(1);
+    /** How long a sign-in waits for the second factor's code after the password was right. */
+    public static final Duration SECOND_FACTOR_CHALLENGE_VALIDITY = Duration.ofMinutes(5);
+    /** Recovery codes given when a second factor is confirmed. */
+    public static final int RECOVERY_CODES = 10;
+
     /** How long another node may use a cached role-permission table after a change elsewhere. */
     public static final Duration PERMISSION_CACHE_TTL = Duration.ofSeconds(15);
 

@@ -86,7 +86,7 @@ class AuditDbTest {
     @EnumSource(Dialect.class)
     void theAdminFiltersAndPages(Dialect dialect) {
         Fixture f = new Fixture(dialect);
-        Actor admin = f.actor(f.person(Role.ADMIN));
+        Actor admin = f.actor(f.admin());
         Actor nurse = f.actor(f.person(Role.PROFESSIONAL));
         Actor coach = f.actor(f.person(Role.PROFESSIONAL));
         Instant start = f.clock.instant();
@@ -129,7 +129,9 @@ class AuditDbTest {
         Actor nurse = f.actor(f.person(Role.PROFESSIONAL));
         f.service.audit(f.initiative, nurse, AuditEvent.of(Action.READ, "wmo-intake.file", 1, 7L, "care"), "10.0.0.1");
         var other = f.newInitiative();
-        Actor otherAdmin = f.service.actor(f.person(other, Role.ADMIN), other);
+        Account otherAdminAccount = f.person(other, Role.ADMIN);
+        f.secondFactor(otherAdminAccount);
+        Actor otherAdmin = f.service.actor(otherAdminAccount, other);
         assertTrue(f.service.read(otherAdmin, other, AuditQuery.all(10)).entries().isEmpty());
         assertProblem(403, () -> f.service.read(otherAdmin, f.initiative, AuditQuery.all(10)));
     }
@@ -159,7 +161,7 @@ class AuditDbTest {
     @EnumSource(Dialect.class)
     void roleChangesAreLogged(Dialect dialect) {
         Fixture f = new Fixture(dialect);
-        Actor admin = f.actor(f.person(Role.ADMIN));
+        Actor admin = f.actor(f.admin());
         Account ria = f.person(Role.RESIDENT);
         f.service.addRole(admin, f.initiative, ria.id(), Role.VOLUNTEER);
         f.service.setGranted(admin, f.initiative, "calendar.manage", Role.VOLUNTEER, true);
@@ -180,11 +182,11 @@ class AuditDbTest {
                 sql -> sql.update("update audit_entry set purpose = 'x' where initiative_id = :initiative")));
         assertThrows(DataAccessException.class, () -> f.database.db.transaction(f.initiative.id(),
                 sql -> sql.update("delete from audit_entry where initiative_id = :initiative")));
-        assertEquals(1, f.service.read(f.actor(f.person(Role.ADMIN)), f.initiative, AuditQuery.all(10)).entries().size());
+        assertEquals(1, f.service.read(f.actor(f.admin()), f.initiative, AuditQuery.all(10)).entries().size());
     }
 
     private static AuditEntry newest(Fixture f, AuditQuery query) {
-        Actor admin = f.actor(f.person(Role.ADMIN));
+        Actor admin = f.actor(f.admin());
         return f.service.read(admin, f.initiative, query).entries().get(0);
     }
 }

@@ -24,12 +24,17 @@ final class Fixture {
     final TestDatabase database;
     final MutableClock clock = MutableClock.standard();
     final FakeModules modules = new FakeModules().add(FakeModules.calendar()).add(FakeModules.intake());
+    /** Mail the service queued, in order. */
+    final java.util.List<nl.samenredzaam.api.mail.Mail> mails = new java.util.concurrent.CopyOnWriteArrayList<>();
     final IdentityServiceImpl service;
     final Initiative initiative;
 
     Fixture(Dialect dialect) {
         this.database = TestDatabase.shared(dialect);
-        this.service = new IdentityServiceImpl(database.db, modules, clock, CHEAP);
+        this.service = new IdentityServiceImpl(database.db, modules, clock, CHEAP, (sql, mail) -> {
+            sql.initiativeId(); // scoped to an initiative, as the real outbox needs
+            mails.add(mail);
+        });
         this.initiative = newInitiative();
     }
 
@@ -59,6 +64,25 @@ final class Fixture {
         long id = database.db.global(sql -> new UserRepository().insert(sql, username, "Operator", null, CHEAP.hash(PASSWORD),
                 true, false, Instant.EPOCH, null));
         return new Account(id, username, "Operator", true);
+    }
+
+    /** Gives the account a confirmed second factor with a known secret; returns the secret. */
+    String secondFactor(Account account) {
+        String secret = nl.samenredzaam.identity.internal.session.Totp.newSecret();
+        new SecondFactor(database.db, clock, null).enrolFixed(account.id(), secret);
+        return secret;
+    }
+
+    /** The current code of a secret. */
+    String code(String secret) {
+        return nl.samenredzaam.identity.internal.session.Totp.code(secret, nl.samenredzaam.identity.internal.session.Totp.step(clock.instant()));
+    }
+
+    /** An admin of the fixture's initiative with a second factor (needed to read the audit log). */
+    Account admin() {
+        Account admin = person(Role.ADMIN);
+        secondFactor(admin);
+        return admin;
     }
 
     Actor actor(Account account) {

@@ -1,107 +1,87 @@
 package nl.samenredzaam.identity.internal.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.core.platform.PlatformDatabase;
 import nl.samenredzaam.identity.platform.SecurityPolicy;
 
 /**
  * Counts failed sign-ins per user name and per address over a sliding window
- * ({@link SecurityPolicy#LOGIN_WINDOW}). After {@link SecurityPolicy#MAX_FAILURES_PER_ACCOUNT}
- * failures for a user name, or {@link SecurityPolicy#MAX_FAILURES_PER_ADDRESS} from an address,
- * further attempts are refused until enough failures have left the window.
+ * ({@link SecurityPolicy#LOGIN_WINDOW}), in the database table {@code identity_login_failure}: every
+ * node sees the same counts and they survive a restart. After
+ * {@link SecurityPolicy#MAX_FAILURES_PER_ACCOUNT} failures for a user name, or
+ * {@link SecurityPolicy#MAX_FAILURES_PER_ADDRESS} from an address, further attempts are refused
+ * until enough failures have left the window.
  *
- * <p>In memory, per node: acceptable for one node; with several nodes an attacker gets the limit
- * once per node. To do: keep the counts in the database (or share them) before scaling out.
- * Memory is bounded: old failures are pruned and at most {@value #MAX_KEYS} keys are kept.
+ * <p>Only the SHA-256 of the user name and of the address is stored (the table is about attempts,
+ * not people). Rows older than the window are swept at most every few minutes.
  */
 public final class LoginThrottle {
 
-    static final int MAX_KEYS = 100_000;
+    static final String ACCOUNT = "account";
+    static final String ADDRESS = "address";
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
+    private final PlatformDatabase db;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> addresses = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.MIN);
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(PlatformDatabase db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
     /** Whether an attempt for this user name from this address must be refused now. */
     public boolean blocked(String username, String address) {
-        Instant now = clock.instant();
-        return count(accounts, username, now) >= SecurityPolicy.MAX_FAILURES_PER_ACCOUNT
-                || count(addresses, address, now) >= SecurityPolicy.MAX_FAILURES_PER_ADDRESS;
+        Instant since = clock.instant().minus(SecurityPolicy.LOGIN_WINDOW);
+        return db.global(sql -> count(sql, ACCOUNT, username, since) >= SecurityPolicy.MAX_FAILURES_PER_ACCOUNT
+                || count(sql, ADDRESS, address, since) >= SecurityPolicy.MAX_FAILURES_PER_ADDRESS);
     }
 
-    /** Records a failed attempt. */
+    /** Records a failed attempt (a {@code null} user name or address is not counted). */
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        record(accounts, username, now);
-        record(addresses, address, now);
+        db.global(sql -> {
+            insert(sql, ACCOUNT, username, now);
+            insert(sql, ADDRESS, address, now);
+            return null;
+        });
+        sweep(now);
     }
 
     /** A successful sign-in clears the user name's count (not the address's). */
     public void succeeded(String username) {
         if (username != null) {
-            accounts.remove(username);
+            db.global(sql -> sql.update("delete from identity_login_failure where kind = :kind and key_hash = :key",
+                    "kind", ACCOUNT, "key", Secrets.sha256(username)));
         }
     }
 
-    private int count(Map<String, Deque<Instant>> map, String key, Instant now) {
+    private static int count(Sql sql, String kind, String key, Instant since) {
         if (key == null) {
             return 0;
         }
-        Deque<Instant> failures = map.get(key);
-        if (failures == null) {
-            return 0;
-        }
-        synchronized (failures) {
-            prune(failures, now);
-            return failures.size();
+        return sql.first("select count(*) from identity_login_failure where kind = :kind and key_hash = :key and failed_at > :since",
+                r -> r.getInt(1), "kind", kind, "key", Secrets.sha256(key), "since", since).orElse(0);
+    }
+
+    private static void insert(Sql sql, String kind, String key, Instant now) {
+        if (key != null) {
+            sql.update("insert into identity_login_failure (kind, key_hash, failed_at) values (:kind, :key, :now)",
+                    "kind", kind, "key", Secrets.sha256(key), "now", now);
         }
     }
 
-    private void record(Map<String, Deque<Instant>> map, String key, Instant now) {
-        if (key == null) {
+    private void sweep(Instant now) {
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plus(SWEEP_INTERVAL)) || !lastSweep.compareAndSet(last, now)) {
             return;
         }
-        if (map.size() >= MAX_KEYS) {
-            evictStale(map, now);
-        }
-        Deque<Instant> failures = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (failures) {
-            prune(failures, now);
-            failures.addLast(now);
-        }
-    }
-
-    private static void prune(Deque<Instant> failures, Instant now) {
-        Instant start = now.minus(SecurityPolicy.LOGIN_WINDOW);
-        while (!failures.isEmpty() && !failures.peekFirst().isAfter(start)) {
-            failures.removeFirst();
-        }
-    }
-
-    private static void evictStale(Map<String, Deque<Instant>> map, Instant now) {
-        Iterator<Map.Entry<String, Deque<Instant>>> it = map.entrySet().iterator();
-        while (it.hasNext()) {
-            Deque<Instant> failures = it.next().getValue();
-            synchronized (failures) {
-                prune(failures, now);
-                if (failures.isEmpty()) {
-                    it.remove();
-                }
-            }
-        }
-        if (map.size() >= MAX_KEYS) {
-            // under a flood of distinct keys, forget everything rather than grow without bound
-            map.clear();
-        }
+        db.global(sql -> sql.update("delete from identity_login_failure where failed_at <= :before",
+                "before", now.minus(SecurityPolicy.LOGIN_WINDOW)));
     }
 }
