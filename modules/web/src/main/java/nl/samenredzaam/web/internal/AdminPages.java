@@ -59,6 +59,7 @@ final class AdminPages {
     private final AuditPages audit;
     private final ThemePages theme;
     private final PrivacyRequestPages privacy;
+    private final InvitationPages invitations;
 
     AdminPages(ModuleRegistry modules, IdentityService identity, Responses responses) {
         this.modules = modules;
@@ -68,6 +69,7 @@ final class AdminPages {
         this.audit = new AuditPages(identity, responses);
         this.theme = new ThemePages(responses);
         this.privacy = new PrivacyRequestPages(modules, identity, responses);
+        this.invitations = new InvitationPages(identity, responses);
     }
 
     void handle(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
@@ -77,7 +79,10 @@ final class AdminPages {
             ex.response.setHeader("Location", "/login?returnTo=/" + initiative.slug() + "/beheer/");
             return;
         }
-        if (!Access.managesInitiative(actor)) {
+        String first = rest.isEmpty() ? "" : rest.get(0);
+        // coordinators may invite residents and volunteers (identity checks the role), nothing else here
+        boolean coordinatorInvites = first.equals("uitnodigingen") && actor.get().roles().contains(nl.samenredzaam.api.module.Role.COORDINATOR);
+        if (!Access.managesInitiative(actor) && !coordinatorInvites) {
             throw ProblemException.forbidden();
         }
         if (!ex.method().equals("GET")) {
@@ -89,7 +94,6 @@ final class AdminPages {
         }
         Page page = new Page(ex, initiative, actor, new Shell.Context(initiative, actor, null), Shell.messages(ex),
                 moduleLinks(ex, initiative, actor));
-        String first = rest.isEmpty() ? "" : rest.get(0);
         switch (first) {
             case "" -> {
                 Exchange.requireMethod(ex, "GET");
@@ -102,6 +106,7 @@ final class AdminPages {
             case "logboek", "logboek.csv" -> audit.handle(page, rest);
             case "uitstraling" -> theme.handle(page, rest.subList(1, rest.size()));
             case "privacy" -> privacy.handle(page, rest.subList(1, rest.size()));
+            case "uitnodigingen" -> invitations.handle(page, rest.subList(1, rest.size()));
             default -> throw ProblemException.notFound();
         }
     }

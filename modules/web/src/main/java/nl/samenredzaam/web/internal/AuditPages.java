@@ -93,6 +93,16 @@ public final class AuditPages {
         Exchange.requireMethod(ex, "GET");
         AuditLogReader reader = PageServices.current().auditLog()
                 .orElseThrow(() -> new ProblemException(503, "Het logboek is nu niet beschikbaar / the audit log is not available"));
+        if (page.by().roles().contains(nl.samenredzaam.api.module.Role.ADMIN) && !identity.hasSecondFactor(page.by().userId())) {
+            // NEN 7513 logs are care data about many people: only with two-step verification (the API answers the same)
+            Map<String, Object> params = new HashMap<>();
+            params.put("text", page.msg().get("audit.needsSecondFactor"));
+            params.put("linkHref", "/account#tweestaps");
+            params.put("linkText", page.msg().get("audit.setUpSecondFactor"));
+            responses.write(ex, WebResponse.page(page.msg().get("audit.title"), Templates.render("notice.jte", params)).status(403),
+                    page.context());
+            return;
+        }
         Form form = Form.empty();
         AuditQuery query = query(page, form);
         boolean csv = rest.get(0).endsWith(".csv");

@@ -55,6 +55,7 @@ public final class FrontServlet extends HttpServlet {
     private final transient LoginPages login;
     private final transient InitiativePages pages;
     private final transient OperatorPages operator;
+    private final transient InvitationPages invitations;
 
     @Activate
     public FrontServlet(@Reference InitiativeService initiatives, @Reference ModuleRegistry modules, @Reference BundleManager bundles,
@@ -68,6 +69,7 @@ public final class FrontServlet extends HttpServlet {
         this.login = new LoginPages(identity, responses);
         this.pages = new InitiativePages(initiatives, modules, identity, responses);
         this.operator = new OperatorPages(initiatives, modules, bundles, responses, pages);
+        this.invitations = new InvitationPages(identity, responses);
     }
 
     /** Drops cached routes of a module that went away, so its class loader can be freed. */
@@ -113,7 +115,15 @@ public final class FrontServlet extends HttpServlet {
         }
         switch (s.get(0)) {
             case "assets" -> asset(ex, s);
-            case "login" -> login.login(ex);
+            case "login" -> login.handle(ex, s.subList(1, s.size()));
+            case "wachtwoord-vergeten" -> {
+                if (s.size() != 1) {
+                    throw ProblemException.notFound();
+                }
+                login.account().forgot(ex);
+            }
+            case "wachtwoord-herstellen" -> login.account().reset(ex, s.subList(1, s.size()));
+            case "account" -> login.account().account(ex, s.subList(1, s.size()));
             case "logout" -> login.logout(ex);
             case "api" -> api(ex, s);
             case "platform" -> operator.handle(ex, s.subList(1, s.size()));
@@ -160,6 +170,10 @@ public final class FrontServlet extends HttpServlet {
         String second = s.get(1);
         if (second.equals("privacy") && s.size() == 2) {
             pages.privacy(ex, initiative);
+            return;
+        }
+        if (second.equals("uitnodiging")) {
+            invitations.accept(ex, initiative, s.subList(2, s.size()));
             return;
         }
         if (second.equals("beheer")) {

@@ -17,10 +17,27 @@ final class LoginPages {
 
     private final IdentityService identity;
     private final Responses responses;
+    private final AccountPages account;
 
     LoginPages(IdentityService identity, Responses responses) {
         this.identity = identity;
         this.responses = responses;
+        this.account = new AccountPages(identity, responses);
+    }
+
+    AccountPages account() {
+        return account;
+    }
+
+    /** {@code /login} and {@code /login/code} (the second step for accounts with two-step verification). */
+    void handle(Exchange ex, List<String> rest) throws IOException {
+        if (rest.isEmpty()) {
+            login(ex);
+        } else if (rest.equals(List.of("code"))) {
+            account.code(ex);
+        } else {
+            throw nl.samenredzaam.api.web.ProblemException.notFound();
+        }
     }
 
     void login(Exchange ex) throws IOException {
@@ -44,6 +61,10 @@ final class LoginPages {
         LoginResult result = identity.authenticate(username, password, ex.remoteAddress());
         if (result.outcome() == LoginResult.Outcome.THROTTLED) {
             show(ex, msg, username, msg.get("login.throttled"), returnTo, 429);
+            return;
+        }
+        if (result.outcome() == LoginResult.Outcome.SECOND_FACTOR_REQUIRED) {
+            account.askForCode(ex, result.account().orElseThrow().id(), returnTo);
             return;
         }
         if (result.outcome() != LoginResult.Outcome.OK) {

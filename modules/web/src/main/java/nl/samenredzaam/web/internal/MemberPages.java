@@ -263,7 +263,7 @@ public final class MemberPages {
         return String.join(", ", names);
     }
 
-    private static long parseId(String value) {
+    static long parseId(String value) {
         try {
             long id = Long.parseLong(value);
             if (id > 0) {

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import nl.samenredzaam.api.privacy.PrivacyContributor;
 import nl.samenredzaam.core.platform.PlatformDatabase;
 import nl.samenredzaam.identity.platform.AuditLogReader;
+import nl.samenredzaam.identity.platform.InvitationService;
 import nl.samenredzaam.identity.platform.MemberService;
 import nl.samenredzaam.identity.platform.PermissionAdmin;
 
@@ -40,6 +41,8 @@ public final class PageServices {
     private volatile PermissionAdmin permissions;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLogReader auditLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InvitationService invitations;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             fieldOption = FieldOption.UPDATE)
     private final List<PrivacyContributor> privacy = new CopyOnWriteArrayList<>();
@@ -98,6 +101,15 @@ public final class PageServices {
 
     Optional<PermissionAdmin> permissions() {
         return Optional.ofNullable(permissions);
+    }
+
+    Optional<InvitationService> invitations() {
+        return Optional.ofNullable(invitations);
+    }
+
+    /** For tests. */
+    void invitations(InvitationService service) {
+        this.invitations = service;
     }
 
     Optional<AuditLogReader> auditLog() {

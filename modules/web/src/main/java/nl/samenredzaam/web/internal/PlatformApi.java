@@ -30,7 +30,7 @@ final class PlatformApi {
     /** Lifetime of tokens handed out by {@code POST /api/v1/auth/token}. */
     static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
-    record TokenRequest(String username, String password) {
+    record TokenRequest(String username, String password, String code) {
     }
 
     record InitiativeRequest(String slug, String name) {
@@ -71,13 +71,31 @@ final class PlatformApi {
                 throw new ProblemException(429, "Te veel pogingen; probeer het later opnieuw / too many attempts; try again later");
             }
             case BAD_CREDENTIALS -> throw new ProblemException(401, "Gebruikersnaam of wachtwoord klopt niet / wrong user name or password");
-            default -> {
+            case SECOND_FACTOR_REQUIRED -> {
                 Account account = result.account().orElseThrow();
-                String token = identity.issueToken(account.id(), "api", TOKEN_LIFETIME);
-                Responses.json(ex, 200, Map.of("token", token, "tokenType", "Bearer",
-                        "expiresAt", Instant.now().plus(TOKEN_LIFETIME).toString()));
+                if (body.code() == null || body.code().isBlank()) {
+                    throw new ProblemException(401, "Dit account gebruikt tweestapsverificatie: stuur ook code mee / "
+                            + "this account uses two-step verification: send code too", Map.of("code", "Verplicht / required"));
+                }
+                LoginResult second = identity.verifySecondFactor(account.id(), body.code(), ex.remoteAddress());
+                if (second.outcome() == LoginResult.Outcome.THROTTLED) {
+                    ex.response.setHeader("Retry-After", "900");
+                    throw new ProblemException(429, "Te veel pogingen; probeer het later opnieuw / too many attempts; try again later");
+                }
+                if (second.outcome() != LoginResult.Outcome.OK) {
+                    throw new ProblemException(401, "De code klopt niet / the code is not right", Map.of("code", "De code klopt niet / the code is not right"));
+                }
+                issue(ex, account);
             }
+            case OK -> issue(ex, result.account().orElseThrow());
+            default -> throw new ProblemException(401, "Gebruikersnaam of wachtwoord klopt niet / wrong user name or password");
         }
+    }
+
+    private void issue(Exchange ex, Account account) throws IOException {
+        String token = identity.issueToken(account.id(), "api", TOKEN_LIFETIME);
+        Responses.json(ex, 200, Map.of("token", token, "tokenType", "Bearer",
+                "expiresAt", Instant.now().plus(TOKEN_LIFETIME).toString()));
     }
 
     /** {@code /api/v1/platform/...}: operator only. */
