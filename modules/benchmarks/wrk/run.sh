@@ -80,6 +80,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A private copy: others may rebuild the shared jar while the suite runs.
+cp "$jar" "$work/samenredzaam.jar"
+jar="$work/samenredzaam.jar"
 export SAMENREDZAAM_ADMIN_PASSWORD="wrk-suite-$(date +%s)"
 port=$(free_port)
 base="http://127.0.0.1:$port"
