@@ -22,8 +22,12 @@ final class DemoAccountsImpl {
     /** The demo password (documented in the README); only used with {@code --demo}. */
     static final String PASSWORD = "lindeholt-demo";
 
-    /** The demo admin has a second factor, so the demo audit log can be read. */
-    static final String SECOND_FACTOR_USER = "beheerder";
+    /**
+     * The second demo admin has a second factor with a documented secret, so the demo's audit log can
+     * be read. The first ({@code beheerder}) has none: scripts and tests sign in with only its
+     * password, and a demo user sees what an admin without two-step verification sees.
+     */
+    static final String SECOND_FACTOR_USER = "beheerder2";
     /**
      * The demo admin's TOTP secret, documented in the README (enter it in an authenticator app, or
      * run {@code oathtool --totp -b LINDEHOLTDEMOBEHEERDERTOTPCODES2}). Public, so only for the demo.
@@ -42,7 +46,8 @@ final class DemoAccountsImpl {
             new DemoPerson("volunteer2", "Youssef El Amrani (vrijwilliger)", "youssef.elamrani@lindeholt.example", Role.VOLUNTEER),
             new DemoPerson("professional", "Marieke Smit (wijkverpleegkundige)", "marieke.smit@lindeholt.example", Role.PROFESSIONAL),
             new DemoPerson("referrer", "Pieter van Dijk (huisarts)", "praktijk.vandijk@lindeholt.example", Role.REFERRER),
-            new DemoPerson("beheerder", "Henk Mulder (beheerder)", "henk.mulder@lindeholt.example", Role.ADMIN));
+            new DemoPerson("beheerder", "Henk Mulder (beheerder)", "henk.mulder@lindeholt.example", Role.ADMIN),
+            new DemoPerson("beheerder2", "Anouk Visser (beheerder, tweestaps)", "anouk.visser@lindeholt.example", Role.ADMIN));
 
     private final PlatformDatabase db;
     private final Clock clock;

@@ -30,16 +30,16 @@ class DemoAccountsDbTest {
 
             Map<String, Long> ids = service.ensure(demo);
             assertEquals(List.of("coordinator", "resident", "resident2", "volunteer", "volunteer2", "professional", "referrer",
-                    "beheerder"), List.copyOf(ids.keySet()));
+                    "beheerder", "beheerder2"), List.copyOf(ids.keySet()));
             assertEquals(ids, service.ensure(demo), "idempotent");
 
             Map<String, Role> expected = Map.of("coordinator", Role.COORDINATOR, "resident", Role.RESIDENT, "resident2",
                     Role.RESIDENT, "volunteer", Role.VOLUNTEER, "volunteer2", Role.VOLUNTEER, "professional", Role.PROFESSIONAL,
-                    "referrer", Role.REFERRER, "beheerder", Role.ADMIN);
+                    "referrer", Role.REFERRER, "beheerder", Role.ADMIN, "beheerder2", Role.ADMIN);
             for (Map.Entry<String, Role> e : expected.entrySet()) {
                 LoginResult login = service.authenticate(e.getKey(), "lindeholt-demo", "127.0.0.1");
                 // the demo admin has the documented second factor (see README), so the audit log can be shown
-                assertEquals(e.getKey().equals("beheerder") ? Outcome.SECOND_FACTOR_REQUIRED : Outcome.OK, login.outcome(), e.getKey());
+                assertEquals(e.getKey().equals("beheerder2") ? Outcome.SECOND_FACTOR_REQUIRED : Outcome.OK, login.outcome(), e.getKey());
                 Account account = login.account().orElseThrow();
                 assertEquals(ids.get(e.getKey()), account.id());
                 assertEquals(Set.of(e.getValue()), service.actor(account, demo).roles(), e.getKey());
@@ -47,7 +47,7 @@ class DemoAccountsDbTest {
             Account ria = service.account(ids.get("coordinator")).orElseThrow();
             assertEquals("Ria Jansen (coördinator)", ria.displayName());
             assertTrue(service.actor(ria, demo).has("calendar.manage"));
-            assertEquals(8, service.members(service.actor(service.account(ids.get("beheerder")).orElseThrow(), demo), demo).size());
+            assertEquals(9, service.members(service.actor(service.account(ids.get("beheerder")).orElseThrow(), demo), demo).size());
         }
     }
 }
