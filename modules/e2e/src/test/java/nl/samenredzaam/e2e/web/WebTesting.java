@@ -52,6 +52,21 @@ final class WebTesting {
         return browser;
     }
 
+    /** Signs in with password and then the TOTP code of {@code secret} (the second step of /login). */
+    static void loginWithCode(Browser browser, String username, String password, String secret) {
+        browser.open("/login").fill("username", username).fill("password", password);
+        browser.submit("form[action='/login'] button[type=submit]");
+        if (!browser.path().startsWith("/login/code")) {
+            fail("no second step for " + username + ": " + browser.path());
+        }
+        browser.axe("login code");
+        browser.fill("code", nl.samenredzaam.e2e.identity.AccountTesting.totp(secret, 0));
+        browser.submit("form[action='/login/code'] button[type=submit]");
+        if (browser.path().startsWith("/login")) {
+            fail("sign-in with code failed: " + browser.text("main"));
+        }
+    }
+
     private static boolean demoReady(RunningPlatform platform) {
         try {
             HttpResponse<String> home = HttpClient.newHttpClient().send(
