@@ -4,16 +4,17 @@
 #
 #   modules/benchmarks/wrk/run.sh [-d SECONDS] [-w WARMUP] [-c CONNECTIONS] [-t THREADS]
 #                                 [-n ACTIVITIES] [-i INITIATIVES] [-J "JVM flags"] [-o FILE]
-#                                 [-s] [-S] [-p]
+#                                 [-T TIMEOUT] [-s] [-S] [-p]
 #
 #   -d  measured seconds per target (default 15)      -w  warm-up seconds before each (default 5)
 #   -c  wrk connections (default 16)                  -t  wrk threads (default 2)
 #   -n  activities in the calendar data set (10000)   -i  initiatives for the scale test (1000)
 #   -J  JVM flags for BOTH the platform and the ceiling (default "-Xmx1g")
+#   -T  wrk's per-request timeout (default 10s; wrk's own default of 2s drops slow answers from the statistics)
 #   -o  also write the result table to FILE (default modules/benchmarks/target/wrk-results.md)
 #   -s  skip the scale test (1 vs N initiatives)      -S  only the scale test
 #   -p  record a JFR profile of the platform during each platform target (target/wrk-*.jfr)
-#       and print its hottest methods
+#       and print where its CPU samples go (jfr-top.py)
 #
 # What it does:
 #  1. starts runtime/target/samenredzaam.jar with --demo on a fresh data directory and a free port;
@@ -29,7 +30,8 @@
 #     page, calendar API listing, buurtnieuws API listing) on it; creates bench-0002..bench-N with
 #     random module sets and data (Seeder initiatives), then measures the same mix spread over all N;
 #  6. prints requests/s, p50/p99 latency, ratios and the platform's RSS after start and after load.
-# Every wrk run must answer 2xx/3xx only, or the script fails (a fast 404 is no result).
+# Answers other than 2xx/3xx are counted in the table (a fast 404 or 503 is no result) and make the
+# script exit 1 after the table is printed.
 # Timing figures on a shared machine are noise: the load average is printed with every table.
 set -euo pipefail
 
@@ -40,18 +42,20 @@ threads=2
 activities=10000
 initiatives=1000
 jvm="-Xmx1g"
+timeout=10s
+failed=
 skip_scale=
 only_scale=
 profile=
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 out="$root/modules/benchmarks/target/wrk-results.md"
-while getopts "d:w:c:t:n:i:J:o:sSp" opt; do
+while getopts "d:w:c:t:n:i:J:o:T:sSp" opt; do
   case $opt in
     d) duration=$OPTARG ;; w) warmup=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;;
-    n) activities=$OPTARG ;; i) initiatives=$OPTARG ;; J) jvm=$OPTARG ;; o) out=$OPTARG ;;
+    n) activities=$OPTARG ;; i) initiatives=$OPTARG ;; J) jvm=$OPTARG ;; o) out=$OPTARG ;; T) timeout=$OPTARG ;;
     s) skip_scale=1 ;; S) only_scale=1 ;; p) profile=1 ;;
-    *) sed -n '2,36p' "$0"; exit 2 ;;
+    *) sed -n '2,39p' "$0"; exit 2 ;;
   esac
 done
 
@@ -106,23 +110,27 @@ seeder() { java $jvm -cp "$cp" nl.samenredzaam.benchmarks.wrk.Seeder "$@"; }
 #   measure NAME URL [paths-file] [token]
 measure() {
   local name=$1 url=$2 paths=${3:-} token=${4:-} line
-  WRK_PATHS=$paths WRK_TOKEN=$token wrk -t "$threads" -c "$connections" -d "${warmup}s" -s "$here/report.lua" "$url" >/dev/null
+  # wrk stops without waiting for the requests still in flight: give the server a moment to finish
+  # them, so that one target's backlog does not count against the next.
+  sleep 3
+  WRK_PATHS=$paths WRK_TOKEN=$token wrk -t "$threads" -c "$connections" -d "${warmup}s" --timeout "$timeout" -s "$here/report.lua" "$url" >/dev/null
   local jfr=
   if [ -n "$profile" ] && [ "$url" != "${url#"$base"}" ]; then
     jfr="$bench/wrk-$name.jfr"
     jcmd "$platform_pid" JFR.start name="$name" settings=profile filename="$jfr" >/dev/null
   fi
-  line=$(WRK_PATHS=$paths WRK_TOKEN=$token wrk -t "$threads" -c "$connections" -d "${duration}s" -s "$report" "$url" | grep '^RESULT')
+  line=$(WRK_PATHS=$paths WRK_TOKEN=$token wrk -t "$threads" -c "$connections" -d "${duration}s" --timeout "$timeout" -s "$report" "$url" | grep '^RESULT')
   if [ -n "$jfr" ]; then
     jcmd "$platform_pid" JFR.stop name="$name" >/dev/null
-    echo "--- $name: hottest methods (JFR execution samples, top frame) ---" >&2
-    jfr print --events jdk.ExecutionSample "$jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); n[$0]++} END {for (m in n) print n[m], m}' | sort -rn | head -n 15 >&2
+    echo "--- $name: where the CPU samples go ($jfr) ---" >&2
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" | python3 "$here/jfr-top.py" >&2
   fi
   echo "$name $line" >> "$work/raw"
-  case $line in *" non2xx=0 "*) ;; *) echo "$name: answers that were not 2xx/3xx: $line" >&2; exit 1 ;; esac
-  case $line in *" connect_err=0 read_err=0 write_err=0 timeouts=0"*) ;; *) echo "$name: socket errors: $line" >&2 ;; esac
-  echo "$line" | sed -E 's/.* rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \2 \3/' > "$work/$name.res"
-  echo "$name: $(cat "$work/$name.res") (rps p50 p99)" >&2
+  case $line in *"RESULT requests=0 "*) echo "$name: not a single answer within the run" >&2; failed=1 ;; esac
+  case $line in *" non2xx=0 "*) ;; *) echo "$name: answers that were not 2xx/3xx: $line" >&2; failed=1 ;; esac
+  case $line in *" connect_err=0 read_err=0 write_err=0 timeouts=0"*) ;; *) echo "$name: socket errors or timeouts: $line" >&2; failed=1 ;; esac
+  echo "$line" | sed -E 's/.* rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).* non2xx=([0-9]+).* timeouts=([0-9]+).*/\1 \2 \3 \4+\5/' > "$work/$name.res"
+  echo "$name: $(cat "$work/$name.res") (rps p50 p99 non-2xx+timeouts)" >&2
 }
 result() { cat "$work/$1.res"; }
 report="$here/report.lua"
@@ -156,37 +164,37 @@ if [ -z "$only_scale" ]; then
   ceiling_pid=$!
   for _ in $(seq 1 100); do grep -q listening "$work/ceiling.log" && break; sleep 0.1; done
   ceiling="http://127.0.0.1:$cport"
-  echo "ceiling: $(head -n 1 "$work/ceiling.log")" >&2
+  echo "ceiling: $(grep listening "$work/ceiling.log")" >&2
 
   measure ceiling-json "$ceiling/json"
-  read -r c_rps c_p50 c_p99 < <(result ceiling-json)
+  read -r c_rps c_p50 c_p99 c_err < <(result ceiling-json)
   measure ceiling-api-bytes "$ceiling/file/api"
-  read -r ca_rps ca_p50 ca_p99 < <(result ceiling-api-bytes)
+  read -r ca_rps ca_p50 ca_p99 ca_err < <(result ceiling-api-bytes)
   measure calendar-api "$base$api"
-  read -r a_rps a_p50 a_p99 < <(result calendar-api)
+  read -r a_rps a_p50 a_p99 a_err < <(result calendar-api)
   measure ceiling-page-bytes "$ceiling/file/page"
-  read -r cp_rps cp_p50 cp_p99 < <(result ceiling-page-bytes)
+  read -r cp_rps cp_p50 cp_p99 cp_err < <(result ceiling-page-bytes)
   measure resident-page "$base$page"
-  read -r p_rps p_p50 p_p99 < <(result resident-page)
+  read -r p_rps p_p50 p_p99 p_err < <(result resident-page)
   measure ceiling-auth-bytes "$ceiling/file/auth"
-  read -r cu_rps cu_p50 cu_p99 < <(result ceiling-auth-bytes)
+  read -r cu_rps cu_p50 cu_p99 cu_err < <(result ceiling-auth-bytes)
   measure authenticated-api "$base$auth" "" "$resident"
-  read -r u_rps u_p50 u_p99 < <(result authenticated-api)
+  read -r u_rps u_p50 u_p99 u_err < <(result authenticated-api)
   rss_load=$(rss_mib "$platform_pid")
   kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true; ceiling_pid=
   pct() { python3 -c "import sys; print('%.0f %%' % (100 * float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
   {
     echo "Throughput: lindeholt with $activities extra activities; the month $month lists $occurrences occurrences ($(wc -c < "$work/api.body") bytes of JSON; the page is $(wc -c < "$work/page.body") bytes)."
     echo
-    echo "| target | requests/s | p50 ms | p99 ms | vs /json ceiling | vs same-bytes ceiling |"
-    echo "|---|---|---|---|---|---|"
-    echo "| ceiling: bare Jetty \`/json\` | $c_rps | $c_p50 | $c_p99 | 100 % | |"
-    echo "| ceiling: same bytes as the calendar API answer | $ca_rps | $ca_p50 | $ca_p99 | $(pct "$ca_rps" "$c_rps") | 100 % |"
-    echo "| calendar API month listing \`GET $api\` | $a_rps | $a_p50 | $a_p99 | $(pct "$a_rps" "$c_rps") | $(pct "$a_rps" "$ca_rps") |"
-    echo "| ceiling: same bytes as the resident page | $cp_rps | $cp_p50 | $cp_p99 | $(pct "$cp_rps" "$c_rps") | 100 % |"
-    echo "| resident calendar page, month view \`GET $page\` | $p_rps | $p_p50 | $p_p99 | $(pct "$p_rps" "$c_rps") | $(pct "$p_rps" "$cp_rps") |"
-    echo "| ceiling: same bytes as the authenticated answer | $cu_rps | $cu_p50 | $cu_p99 | $(pct "$cu_rps" "$c_rps") | 100 % |"
-    echo "| authenticated API call (Bearer) \`GET $auth\` | $u_rps | $u_p50 | $u_p99 | $(pct "$u_rps" "$c_rps") | $(pct "$u_rps" "$cu_rps") |"
+    echo "| target | requests/s | p50 ms | p99 ms | not 2xx + timeouts | vs /json ceiling | vs same-bytes ceiling |"
+    echo "|---|---|---|---|---|---|---|"
+    echo "| ceiling: bare Jetty \`/json\` | $c_rps | $c_p50 | $c_p99 | $c_err | 100 % | |"
+    echo "| ceiling: same bytes as the calendar API answer | $ca_rps | $ca_p50 | $ca_p99 | $ca_err | $(pct "$ca_rps" "$c_rps") | 100 % |"
+    echo "| calendar API month listing \`GET $api\` | $a_rps | $a_p50 | $a_p99 | $a_err | $(pct "$a_rps" "$c_rps") | $(pct "$a_rps" "$ca_rps") |"
+    echo "| ceiling: same bytes as the resident page | $cp_rps | $cp_p50 | $cp_p99 | $cp_err | $(pct "$cp_rps" "$c_rps") | 100 % |"
+    echo "| resident calendar page, month view \`GET $page\` | $p_rps | $p_p50 | $p_p99 | $p_err | $(pct "$p_rps" "$c_rps") | $(pct "$p_rps" "$cp_rps") |"
+    echo "| ceiling: same bytes as the authenticated answer | $cu_rps | $cu_p50 | $cu_p99 | $cu_err | $(pct "$cu_rps" "$c_rps") | 100 % |"
+    echo "| authenticated API call (Bearer) \`GET $auth\` | $u_rps | $u_p50 | $u_p99 | $u_err | $(pct "$u_rps" "$c_rps") | $(pct "$u_rps" "$cu_rps") |"
     echo
     echo "Platform RSS: $rss_start MiB after start, $rss_load MiB after the load above."
     echo
@@ -196,22 +204,22 @@ fi
 if [ -z "$skip_scale" ]; then
   seeder initiatives "$base" 1 1 "$work/mix-1.txt" >&2
   measure mix-1-initiative "$base" "$work/mix-1.txt"
-  read -r m1_rps m1_p50 m1_p99 < <(result mix-1-initiative)
+  read -r m1_rps m1_p50 m1_p99 m1_err < <(result mix-1-initiative)
   seeder initiatives "$base" 2 "$initiatives" "$work/mix-n.txt" >&2
   measure "mix-$initiatives-initiatives" "$base" "$work/mix-n.txt"
-  read -r mn_rps mn_p50 mn_p99 < <(result "mix-$initiatives-initiatives")
+  read -r mn_rps mn_p50 mn_p99 mn_err < <(result "mix-$initiatives-initiatives")
   measure "mix-1-of-$initiatives" "$base" "$work/mix-1.txt"
-  read -r m1b_rps m1b_p50 m1b_p99 < <(result "mix-1-of-$initiatives")
+  read -r m1b_rps m1b_p50 m1b_p99 m1b_err < <(result "mix-1-of-$initiatives")
   rss_scale=$(rss_mib "$platform_pid")
   ratio() { python3 -c "import sys; print('%.0f %%' % (100 * float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
   {
     echo "Scale: the same request mix (resident home page, calendar API listing, buurtnieuws API listing, in turn)."
     echo
-    echo "| initiatives | requests go to | requests/s | p50 ms | p99 ms | vs 1 initiative |"
-    echo "|---|---|---|---|---|---|"
-    echo "| 1 (bench-0001; plus the demo initiative) | bench-0001 | $m1_rps | $m1_p50 | $m1_p99 | 100 % |"
-    echo "| $initiatives (random module sets, 8 activities and 4 news items per enabled module) | all $initiatives, spread | $mn_rps | $mn_p50 | $mn_p99 | $(ratio "$mn_rps" "$m1_rps") |"
-    echo "| $initiatives | bench-0001 only | $m1b_rps | $m1b_p50 | $m1b_p99 | $(ratio "$m1b_rps" "$m1_rps") |"
+    echo "| initiatives | requests go to | requests/s | p50 ms | p99 ms | not 2xx + timeouts | vs 1 initiative |"
+    echo "|---|---|---|---|---|---|---|"
+    echo "| 1 (bench-0001; plus the demo initiative) | bench-0001 | $m1_rps | $m1_p50 | $m1_p99 | $m1_err | 100 % |"
+    echo "| $initiatives (random module sets, 8 activities and 4 news items per enabled module) | all $initiatives, spread | $mn_rps | $mn_p50 | $mn_p99 | $mn_err | $(ratio "$mn_rps" "$m1_rps") |"
+    echo "| $initiatives | bench-0001 only | $m1b_rps | $m1b_p50 | $m1b_p99 | $m1b_err | $(ratio "$m1b_rps" "$m1_rps") |"
     echo
     echo "Platform RSS after the scale test: $rss_scale MiB."
     echo
@@ -224,3 +232,7 @@ cp "$table" "$out"
 cat "$table"
 echo "raw wrk lines:" >&2
 cat "$work/raw" >&2
+if [ -n "$failed" ]; then
+  echo "some runs had answers that were not 2xx/3xx, or timeouts: see the table" >&2
+  exit 1
+fi
