@@ -50,4 +50,14 @@ public interface ModuleRegistry {
 
     /** Forgets the cached switches of every initiative. */
     void invalidateAll();
+
+    /**
+     * Calls {@code listener} (on the thread that made the change) whenever a module service comes or
+     * goes; close the result to stop. For waiting on a module without polling. The default (for test
+     * fakes) never calls the listener.
+     */
+    default AutoCloseable onChange(Runnable listener) {
+        return () -> {
+        };
+    }
 }

@@ -11,7 +11,10 @@ package nl.samenredzaam.core.platform;
  * @param loadedClasses   classes currently loaded
  * @param heapUsedBytes   used heap
  * @param uptimeMillis    time since the JVM started
+ * @param leakedThreads   threads that kept running after their bundle stopped, still alive:
+ *                        "symbolic-name version: thread, thread" per bundle (empty when none)
  */
 public record RuntimeStats(int liveThreads, int bundles, int bundleRevisions, int removalPending, int loadedClasses,
-        long heapUsedBytes, long uptimeMillis) {
+        long heapUsedBytes, long uptimeMillis,
+        java.util.List<String> leakedThreads) {
 }

@@ -46,6 +46,16 @@ final class Fixtures {
         return jar("nl.samenredzaam.fixture.faulty");
     }
 
+    /** A module whose activation never returns (and ignores interrupts). */
+    static byte[] blocking() {
+        return jar("nl.samenredzaam.fixture.blocking");
+    }
+
+    /** A module that starts a thread in activation and never stops it. */
+    static byte[] leaky() {
+        return jar("nl.samenredzaam.fixture.leaky");
+    }
+
     /** The same bundle with another version, e.g. to update it. */
     static byte[] withVersion(byte[] jar, String version) {
         return rewrite(jar, "Bundle-Version", version);

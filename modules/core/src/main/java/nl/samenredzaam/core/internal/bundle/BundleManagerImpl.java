@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -23,8 +25,11 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRevisions;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,21 +76,33 @@ public final class BundleManagerImpl implements BundleManager {
 
     private final ClusterEvents cluster;
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+    private final BundleHealth health;
+    private final BundleStarter starter;
+    /** Restored bundles waiting for the framework to finish starting. */
+    private final List<Bundle> startWhenUp = new ArrayList<>();
+    private final FrameworkListener startedListener = event -> {
+        if (event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+            startRestored();
+        }
+    };
 
     @Activate
     public BundleManagerImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules,
-            @Reference ClusterEvents cluster) {
+            @Reference ClusterEvents cluster, @Reference BundleHealth health) {
         this.context = context;
         this.db = db;
         this.modules = modules;
         this.cluster = cluster;
+        this.health = health;
+        this.starter = new BundleStarter(health, BundleStarter.configuredTimeout());
+        context.addFrameworkListener(startedListener);
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.ACTIVE) {
                 starts.put(b.getBundleId(), new AtomicInteger(1));
             }
         }
         context.addBundleListener(startCounter);
-        restoreStored();
+        restoreStored(); // starts them at once when the framework has started already (core restarted)
         subscriptions.add(cluster.subscribe(ClusterEvents.BUNDLES, x -> syncFromOtherNode()));
         subscriptions.add(cluster.subscribe(ClusterEvents.RESYNC, x -> syncFromOtherNode()));
     }
@@ -96,6 +113,8 @@ public final class BundleManagerImpl implements BundleManager {
             s.close();
         }
         context.removeBundleListener(startCounter);
+        context.removeFrameworkListener(startedListener);
+        starter.close();
     }
 
     /** Another node installed, updated or removed a bundle: make this node match the database. */
@@ -104,12 +123,16 @@ public final class BundleManagerImpl implements BundleManager {
             restoreStored();
             List<String> stored = db.global(sql -> sql.list("select symbolic_name from platform_bundle", r -> r.getString(1)));
             for (Bundle b : context.getBundles()) {
-                if (removable(b) && !stored.contains(b.getSymbolicName())) {
+                if (removable(b) && !stored.contains(b.getSymbolicName()) && !health.isStuck(b.getBundleId())) {
                     try {
+                        if (starter.run(b, "stop", b::stop).timedOut()) {
+                            LOG.error("Bundle {} does not stop; it is gone after the next restart", b.getSymbolicName());
+                            continue;
+                        }
                         b.uninstall();
                         refresh(b);
                         LOG.info("Uninstalled bundle {} (removed on another node)", b.getSymbolicName());
-                    } catch (BundleException e) {
+                    } catch (BundleException | IllegalStateException e) {
                         LOG.error("Could not uninstall {}: {}", b.getSymbolicName(), e.getMessage());
                     }
                 }
@@ -129,10 +152,16 @@ public final class BundleManagerImpl implements BundleManager {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         return new RuntimeStats(ManagementFactory.getThreadMXBean().getThreadCount(), all.length, revisions,
                 wiring.getRemovalPendingBundles().size(), ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
-                memory.getHeapMemoryUsage().getUsed(), ManagementFactory.getRuntimeMXBean().getUptime());
+                memory.getHeapMemoryUsage().getUsed(), ManagementFactory.getRuntimeMXBean().getUptime(), health.leaks());
     }
 
-    /** Installs the bundles uploaded earlier (kept in the database), so that a restart changes nothing. */
+    /**
+     * Installs the bundles uploaded earlier (kept in the database), so that a restart changes nothing.
+     * They are installed here but started by {@link #startRestored}, each on a thread of its own with
+     * a time-out, once the framework has finished starting: started the usual way, the framework's
+     * single start-level thread would start them one after the other, and one module whose activation
+     * never returns would keep every later bundle, and so the platform, from starting.
+     */
     private void restoreStored() {
         List<Stored> stored = db.global(sql -> sql.list("select symbolic_name, version, jar from platform_bundle order by installed_at",
                 r -> new Stored(r.getString(1), r.getString(2), r.getBytes(3))));
@@ -141,18 +170,71 @@ public final class BundleManagerImpl implements BundleManager {
             if (existing.isPresent() && existing.get().getVersion().toString().equals(s.version())) {
                 continue;
             }
-            try {
-                Bundle b = existing.isPresent() ? existing.get() : context.installBundle(LOCATION + s.symbolicName(),
-                        new ByteArrayInputStream(s.jar()));
-                if (existing.isPresent()) {
+            if (existing.isPresent()) {
+                Bundle b = existing.get();
+                if (health.isStuck(b.getBundleId())) {
+                    LOG.error("Bundle {} is stuck starting; version {} is installed at the next restart", s.symbolicName(), s.version());
+                    continue;
+                }
+                // an update restarts the bundle, so it runs its code: on its own thread, like a start
+                starter.submit(b, "update", () -> {
                     b.update(new ByteArrayInputStream(s.jar()));
                     refresh(b);
+                    b.start();
+                }).whenComplete((x, e) -> log("Updated", s, e));
+                continue;
+            }
+            try {
+                Bundle b = context.installBundle(LOCATION + s.symbolicName(), new ByteArrayInputStream(s.jar()));
+                synchronized (startWhenUp) {
+                    startWhenUp.add(b);
                 }
-                b.start();
-                LOG.info("Restored bundle {} {}", s.symbolicName(), s.version());
             } catch (BundleException | RuntimeException e) {
                 LOG.error("Could not restore bundle {} {}: {}", s.symbolicName(), s.version(), e.getMessage());
             }
+        }
+        startRestored();
+    }
+
+    /**
+     * Whether the framework has finished rising to the start level of this bundle. (The framework is
+     * ACTIVE and sends STARTED long before: bnd's launcher raises the start level afterwards, and the
+     * framework's start-level thread then starts the bundles of each level one after the other; it
+     * sends STARTLEVEL_CHANGED when done.)
+     */
+    private boolean levelReached(Bundle b) {
+        Bundle system = context.getBundle(0);
+        FrameworkStartLevel framework = system.adapt(FrameworkStartLevel.class);
+        BundleStartLevel own = b.adapt(BundleStartLevel.class);
+        return system.getState() == Bundle.ACTIVE && (framework == null || own == null || framework.getStartLevel() >= own.getStartLevel());
+    }
+
+    /** Starts the restored bundles, each on its own thread: a bundle that never finishes starting blocks no other. */
+    private void startRestored() {
+        List<Bundle> todo = new ArrayList<>();
+        synchronized (startWhenUp) {
+            for (java.util.Iterator<Bundle> i = startWhenUp.iterator(); i.hasNext();) {
+                Bundle b = i.next();
+                if (b.getState() == Bundle.UNINSTALLED || levelReached(b)) {
+                    todo.add(b);
+                    i.remove();
+                }
+            }
+        }
+        for (Bundle b : todo) {
+            if (b.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            Stored s = new Stored(b.getSymbolicName(), b.getVersion().toString(), null);
+            starter.submit(b, "start", b::start).whenComplete((x, e) -> log("Restored", s, e));
+        }
+    }
+
+    private static void log(String what, Stored s, Throwable failure) {
+        if (failure == null) {
+            LOG.info("{} bundle {} {}", what, s.symbolicName(), s.version());
+        } else {
+            LOG.error("Could not start restored bundle {} {}: {}", s.symbolicName(), s.version(), failure.getMessage());
         }
     }
 
@@ -191,9 +273,20 @@ public final class BundleManagerImpl implements BundleManager {
         if (moduleId != null) {
             problem = modules.info(moduleId).filter(m -> m.state() != ModuleInfo.State.ACTIVE).map(ModuleInfo::problem).orElse(null);
         }
+        if (health.isStuck(b.getBundleId()) && (problem == null || !problem.contains(starter.stuckProblem()))) {
+            problem = join(problem, starter.stuckProblem());
+        }
+        Optional<String> leak = health.leakProblem(b.getSymbolicName());
+        if (leak.isPresent()) {
+            problem = join(problem, leak.get());
+        }
         AtomicInteger started = starts.get(b.getBundleId());
         return new BundleInfo(b.getSymbolicName(), b.getVersion().toString(), state(b.getState()), moduleId, removable(b), problem,
                 started == null ? 0 : started.get());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
     }
 
     private static String moduleId(Bundle b) {
@@ -286,80 +379,129 @@ public final class BundleManagerImpl implements BundleManager {
         } catch (BundleException e) {
             throw new ProblemException(422, ResolverMessages.explain(e.getMessage()));
         }
-        String failure = startAndCheck(bundle);
-        if (failure != null) {
+        Start started = startAndCheck(bundle);
+        if (started.timedOut()) {
+            // Its thread holds the bundle: it cannot be removed before a restart. Keep it (and its jar),
+            // shown as failed, so the operator sees it and can remove it.
+            store(bsn, bundle.getVersion().toString(), jar);
+            throw new ProblemException(422, "De bundel " + bsn + " is geïnstalleerd, maar start niet: " + started.problem()
+                    + ". Hij staat als mislukt in de lijst. / The bundle is installed but does not start: " + started.problem());
+        }
+        if (started.problem() != null) {
             try {
                 bundle.uninstall();
                 refresh(bundle);
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
                 LOG.warn("Could not remove failed bundle {}", bsn);
             }
-            throw new ProblemException(422, "De bundel " + bsn + " start niet / does not start: " + failure);
+            throw new ProblemException(422, "De bundel " + bsn + " start niet / does not start: " + started.problem());
         }
         return bundle;
     }
 
     private Bundle update(Bundle bundle, byte[] jar) {
+        requireNotStuck(bundle);
         byte[] previous = db.global(sql -> sql.first("select jar from platform_bundle where symbolic_name = :bsn",
                 r -> r.getBytes(1), "bsn", bundle.getSymbolicName())).orElse(null);
+        // Stopped first, on a thread of its own: the framework would otherwise stop and restart it
+        // inside update() and the refresh, running the module's code on its own threads.
+        BundleStarter.Outcome stopped = starter.run(bundle, "stop", bundle::stop);
+        if (!stopped.ok()) {
+            throw new ProblemException(stopped.timedOut() ? 503 : 422, "De oude versie stopt niet / the old version does not stop: "
+                    + stopped.problem());
+        }
         try {
             bundle.update(new ByteArrayInputStream(jar));
             refresh(bundle);
-        } catch (BundleException e) {
+        } catch (BundleException | IllegalStateException e) {
             throw new ProblemException(422, ResolverMessages.explain(e.getMessage()));
         }
-        String failure = startAndCheck(bundle);
-        if (failure == null) {
+        Start started = startAndCheck(bundle);
+        if (started.problem() == null) {
             return bundle;
+        }
+        if (started.timedOut()) {
+            LOG.error("Update of {} did not finish starting; the previous version is kept in the database", bundle.getSymbolicName());
+            throw new ProblemException(422, "De nieuwe versie start niet: " + started.problem() + ". Bij de volgende herstart draait de "
+                    + "vorige versie weer. / The new version does not start: " + started.problem()
+                    + ". The previous version runs again after the next restart.");
         }
         LOG.warn("Update of {} failed to start; rolling back", bundle.getSymbolicName());
         if (previous != null) {
-            try {
+            BundleStarter.Outcome back = starter.run(bundle, "rollback", () -> {
+                bundle.stop();
                 bundle.update(new ByteArrayInputStream(previous));
                 refresh(bundle);
                 bundle.start();
-            } catch (BundleException e) {
-                LOG.error("Rollback of {} failed: {}", bundle.getSymbolicName(), e.getMessage());
+            });
+            if (!back.ok()) {
+                LOG.error("Rollback of {} failed: {}", bundle.getSymbolicName(), back.problem());
             }
         }
         throw new ProblemException(422, "De nieuwe versie start niet; de vorige versie draait weer / the new version does not start; "
-                + "the previous version was restored: " + failure);
+                + "the previous version was restored: " + started.problem());
     }
 
-    /** Starts the bundle; returns why it does not run, or {@code null} when it (and its module) runs. */
-    private String startAndCheck(Bundle bundle) {
-        try {
-            bundle.start();
-        } catch (BundleException | IllegalStateException e) {
-            return ResolverMessages.explain(e.getMessage());
+    private void requireNotStuck(Bundle bundle) {
+        if (health.isStuck(bundle.getBundleId())) {
+            throw ProblemException.conflict("De bundel " + bundle.getSymbolicName() + " hangt: " + starter.stuckProblem()
+                    + ". Herstart het platform eerst. / The bundle is stuck; restart the platform first.");
+        }
+    }
+
+    /** The result of starting a bundle: {@code problem} is {@code null} when it and its module run. */
+    private record Start(String problem, boolean timedOut) {
+    }
+
+    /**
+     * Starts the bundle on a thread of its own (at most the start time-out) and waits until its module
+     * is active or has failed for a known reason.
+     */
+    private Start startAndCheck(Bundle bundle) {
+        long deadline = System.nanoTime() + starter.timeout().toNanos();
+        BundleStarter.Outcome outcome = starter.run(bundle, "start", bundle::start);
+        if (!outcome.ok()) {
+            return new Start(outcome.problem(), outcome.timedOut());
         }
         String moduleId = moduleId(bundle);
         if (moduleId == null) {
-            return null;
+            return new Start(null, false);
         }
-        // Declarative Services may activate the module just after start() returns: wait until it is
-        // active or has failed for a known reason.
-        long deadline = System.nanoTime() + MODULE_START_WAIT.toNanos();
-        while (true) {
-            Optional<ModuleInfo> info = modules.info(moduleId);
-            if (info.isPresent() && info.get().state() == ModuleInfo.State.ACTIVE) {
-                return null;
+        // Declarative Services may activate the module after start() returned (a reference that
+        // arrives later): wait for a change of the module registry or of the bundle, not by polling.
+        BlockingQueue<Object> changes = new LinkedBlockingQueue<>();
+        SynchronousBundleListener bundleChanged = e -> {
+            if (e.getBundle().equals(bundle)) {
+                changes.offer(e);
             }
-            String problem = info.map(ModuleInfo::problem).orElse(null);
-            boolean known = problem != null && !problem.equals(ModuleRegistryImpl.NOT_REGISTERED);
-            if (known || System.nanoTime() > deadline) {
-                return problem == null ? "De module start niet / the module does not start" : problem;
+        };
+        context.addBundleListener(bundleChanged);
+        try (AutoCloseable registryChanged = modules.onChange(() -> changes.offer(Boolean.TRUE))) {
+            deadline = Math.max(deadline, System.nanoTime() + MODULE_START_WAIT.toNanos());
+            while (true) {
+                Optional<ModuleInfo> info = modules.info(moduleId);
+                if (info.isPresent() && info.get().state() == ModuleInfo.State.ACTIVE) {
+                    return new Start(null, false);
+                }
+                String problem = info.map(ModuleInfo::problem).orElse(null);
+                boolean known = problem != null && !problem.equals(ModuleRegistryImpl.NOT_REGISTERED);
+                long left = deadline - System.nanoTime();
+                if (known || left <= 0) {
+                    return new Start(problem == null ? "De module start niet / the module does not start" : problem, false);
+                }
+                changes.poll(left, TimeUnit.NANOSECONDS);
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "Onderbroken / interrupted";
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Start("Onderbroken / interrupted", false);
+        } catch (Exception e) {
+            return new Start(e.toString(), false);
+        } finally {
+            context.removeBundleListener(bundleChanged);
         }
     }
 
-    /** How long an installed module may take to become active. */
+    /** How long an installed module may take to become active after its bundle started. */
     static final java.time.Duration MODULE_START_WAIT = java.time.Duration.ofSeconds(15);
 
     private void store(String bsn, String version, byte[] jar) {
@@ -381,16 +523,35 @@ public final class BundleManagerImpl implements BundleManager {
             if (!removable(bundle)) {
                 throw ProblemException.conflict("Deze bundel hoort bij het platform zelf / this is a platform bundle");
             }
+            if (health.isStuck(bundle.getBundleId())) {
+                // Its starting thread holds the bundle: the framework cannot remove it now. Forget its
+                // jar, so it is gone after the next restart.
+                forget(symbolicName);
+                throw ProblemException.conflict("De bundel " + symbolicName + " hangt en kan pas worden verwijderd bij een herstart "
+                        + "van het platform; na de herstart is hij weg. / The bundle is stuck and can only be removed by restarting "
+                        + "the platform; after the restart it is gone.");
+            }
+            // Stopped on a thread of its own first: stopping runs the module's code, which may hang.
+            BundleStarter.Outcome stopped = starter.run(bundle, "stop", bundle::stop);
+            if (stopped.timedOut()) {
+                forget(symbolicName);
+                throw ProblemException.conflict("De bundel " + symbolicName + " stopt niet; na de volgende herstart is hij weg. / "
+                        + "The bundle does not stop; after the next restart it is gone.");
+            }
             try {
                 bundle.uninstall();
                 refresh(bundle);
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
                 throw new ProblemException(500, "Verwijderen mislukt / uninstall failed");
             }
-            db.global(sql -> sql.update("delete from platform_bundle where symbolic_name = :bsn", "bsn", symbolicName));
-            cluster.publish(ClusterEvents.BUNDLES, symbolicName);
+            forget(symbolicName);
             LOG.info("Uninstalled bundle {} (its data is kept)", symbolicName);
         }
+    }
+
+    private void forget(String symbolicName) {
+        db.global(sql -> sql.update("delete from platform_bundle where symbolic_name = :bsn", "bsn", symbolicName));
+        cluster.publish(ClusterEvents.BUNDLES, symbolicName);
     }
 
     @Override

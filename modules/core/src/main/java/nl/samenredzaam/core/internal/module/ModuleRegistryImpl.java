@@ -34,6 +34,7 @@ import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.api.module.Setting;
 import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.core.internal.bundle.BundleHealth;
 import nl.samenredzaam.core.internal.db.MigrationStatus;
 import nl.samenredzaam.core.platform.ClusterEvents;
 import nl.samenredzaam.core.platform.ModuleInfo;
@@ -68,12 +69,15 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     private volatile EventAdmin events;
 
     private final ClusterEvents cluster;
+    private final BundleHealth health;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AutoCloseable switchSubscription;
     private final AutoCloseable resyncSubscription;
 
     @Activate
     public ModuleRegistryImpl(BundleContext context, @Reference PlatformDatabase db, @Reference MigrationStatus migrations,
-            @Reference ClusterEvents cluster) {
+            @Reference ClusterEvents cluster, @Reference BundleHealth health) {
+        this.health = health;
         this.db = db;
         this.migrations = migrations;
         this.cluster = cluster;
@@ -113,10 +117,28 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
         } else {
             LOG.info("Module '{}' available ({} {})", id, ref.getBundle().getSymbolicName(), ref.getBundle().getVersion());
         }
+        changed();
     }
 
     void removeModule(ServiceReference<Module> ref, Module module) {
         services.remove(module.id(), new Active(module, ref.getBundle()));
+        changed();
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Module change listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -172,9 +194,13 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
                             .orElse("De database wordt nog bijgewerkt / migrating the database"));
         }
         String bundleName = Optional.ofNullable(bundle.getHeaders("").get("Bundle-Name")).orElse(bundle.getSymbolicName());
+        Optional<String> stuck = health.stuckProblem(bundle.getBundleId());
         Text name = Text.of(bundleName, bundleName);
         Text summary = Optional.ofNullable(bundle.getHeaders("").get("Bundle-Description")).map(d -> Text.of(d, d))
                 .orElse(Text.of("", ""));
+        if (stuck.isPresent()) {
+            return new ModuleInfo(id, name, summary, version, bundle.getSymbolicName(), ModuleInfo.State.FAILED, stuck.get());
+        }
         if (bundle.getState() == Bundle.ACTIVE) {
             return new ModuleInfo(id, name, summary, version, bundle.getSymbolicName(), ModuleInfo.State.FAILED, whyNotRegistered(bundle));
         }
