@@ -156,6 +156,11 @@ final class FhirMapper {
         String taskPath = null;
         String patientPath = null;
         JsonNode entries = root.path("entry");
+        if (!entries.isMissingNode() && !entries.isArray()) {
+            // an object here made entries.get(0) null (found by ReferralApiFuzzTest, input fhir-entry-object)
+            problems.put("entry", "must be a list of entries");
+            return new Imported(null, null, null, null, problems);
+        }
         for (int i = 0; i < entries.size(); i++) {
             JsonNode res = entries.get(i).path("resource");
             String path = "entry[" + i + "].resource";
