@@ -94,10 +94,11 @@ final class InitiativePages {
         Set<String> enabled = modules.enabledModules(initiative.id());
         List<PrivacyItem> items = new ArrayList<>();
         for (PrivacyContributor contributor : PageServices.current().privacyContributors()) {
-            if (!enabled.contains(contributor.moduleId())) {
+            boolean platform = contributor.moduleId().equals(PageServices.IDENTITY);
+            if (!platform && !enabled.contains(contributor.moduleId())) {
                 continue;
             }
-            String name = modules.info(contributor.moduleId()).map(m -> m.name().in(ex.locale())).orElse(contributor.moduleId());
+            String name = platform ? msg.get("privacy.identityName") : modules.info(contributor.moduleId()).map(m -> m.name().in(ex.locale())).orElse(contributor.moduleId());
             items.add(new PrivacyItem(name, contributor.retention().in(ex.locale())));
         }
         items.sort((a, b) -> a.module().compareToIgnoreCase(b.module()));

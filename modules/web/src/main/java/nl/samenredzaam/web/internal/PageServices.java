@@ -116,7 +116,16 @@ public final class PageServices {
         return Optional.ofNullable(auditLog);
     }
 
+    /** The module id of identity's own privacy contributor (accounts, roles, sessions, tokens, invitations). */
+    static final String IDENTITY = "identity";
+
+    /**
+     * The privacy contributors, identity's last: modules erase their records about the person (by
+     * user id) before the account itself is anonymised.
+     */
     List<PrivacyContributor> privacyContributors() {
-        return List.copyOf(privacy);
+        List<PrivacyContributor> all = new java.util.ArrayList<>(privacy);
+        all.sort(java.util.Comparator.comparing(c -> c.moduleId().equals(IDENTITY)));
+        return List.copyOf(all);
     }
 }

@@ -104,6 +104,9 @@ public final class PrivacyRequestPages {
     }
 
     private String name(PrivacyContributor c, AdminPages.Page page) {
+        if (c.moduleId().equals(PageServices.IDENTITY)) {
+            return page.msg().get("privacy.identityName");
+        }
         return modules.info(c.moduleId()).map(m -> m.name().in(page.ex().locale())).orElse(c.moduleId());
     }
 
