@@ -12,7 +12,15 @@ import nl.samenredzaam.api.mail.Mailer;
 @Component(service = Mailer.class)
 public final class MailerImpl implements Mailer {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public MailerImpl() {
+        this(Clock.systemUTC());
+    }
+
+    MailerImpl(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void send(Sql sql, Mail mail) {
