@@ -18,6 +18,7 @@ import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.module.MenuItem;
 import nl.samenredzaam.api.module.Module;
+import nl.samenredzaam.api.module.ModuleSwitches;
 import nl.samenredzaam.api.module.Permission;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.module.Setting;
@@ -48,6 +49,9 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
     private volatile ActivityOffer activities;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Directory directory;
+    /** Whether the calendar is switched on for the initiative (the platform's; absent in some tests). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleSwitches switches;
 
     @Activate
     public VolunteeringModule(@Reference Notifier notifier) {
@@ -60,12 +64,18 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
         this.directory = directory;
     }
 
+    /** For tests: with the platform's module switches. */
+    VolunteeringModule(Notifier notifier, Clock clock, Directory directory, ModuleSwitches switches) {
+        this(notifier, clock, directory);
+        this.switches = switches;
+    }
+
     public VolunteeringModule(Notifier notifier, Clock clock) {
         RequestRepository requests = new RequestRepository();
         ProfileRepository profiles = new ProfileRepository();
         Requests service = new Requests(requests, profiles, notifier, clock);
         Matching matching = new Matching(requests, profiles);
-        Web web = new Web(clock, () -> activities, () -> directory);
+        Web web = new Web(clock, () -> activities, () -> directory, () -> switches);
         RequestApi api = new RequestApi(service, requests, matching, web);
         ProfileApi profileApi = new ProfileApi(profiles, requests, web);
         RequestPages pages = new RequestPages(service, requests, profiles, matching, web);

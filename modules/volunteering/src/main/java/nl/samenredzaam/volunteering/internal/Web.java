@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
+import nl.samenredzaam.api.module.ModuleSwitches;
 import nl.samenredzaam.api.identity.Member;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.WebRequest;
@@ -28,11 +29,13 @@ final class Web {
     private final Clock clock;
     private final Supplier<ActivityOffer> activities;
     private final Supplier<Directory> directory;
+    private final Supplier<ModuleSwitches> switches;
 
-    Web(Clock clock, Supplier<ActivityOffer> activities, Supplier<Directory> directory) {
+    Web(Clock clock, Supplier<ActivityOffer> activities, Supplier<Directory> directory, Supplier<ModuleSwitches> switches) {
         this.clock = clock;
         this.activities = activities;
         this.directory = directory;
+        this.switches = switches;
     }
 
     Instant now() {
@@ -64,7 +67,8 @@ final class Web {
     /** Upcoming activities in the next 60 days when the calendar is there and enabled; else empty (free text). */
     List<Activity> activities(Sql sql) {
         ActivityOffer offer = activities.get();
-        if (offer == null || !ModuleSwitches.enabled(sql, "calendar")) {
+        ModuleSwitches on = switches.get();
+        if (offer == null || on == null || !on.isEnabled(sql.initiativeId(), "calendar")) {
             return List.of();
         }
         try {

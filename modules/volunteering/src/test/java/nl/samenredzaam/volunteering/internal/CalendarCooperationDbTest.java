@@ -46,10 +46,17 @@ class CalendarCooperationDbTest {
         }
     };
 
-    private static void switchCalendar(Sql sql, boolean enabled) {
-        sql.update("delete from platform_module_switch where initiative_id = :initiative and module_id = 'calendar'");
-        sql.update("insert into platform_module_switch (initiative_id, module_id, enabled, changed_at) values (:initiative, 'calendar', :on, :now)",
-                "on", enabled, "now", NOW);
+    /** The platform's switchboard: the initiatives that have the calendar on. */
+    private final java.util.Set<Long> calendarOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final nl.samenredzaam.api.module.ModuleSwitches switches = (initiative, module) -> module.equals("calendar")
+            && calendarOn.contains(initiative);
+
+    private void switchCalendar(Sql sql, boolean enabled) {
+        if (enabled) {
+            calendarOn.add(sql.initiativeId());
+        } else {
+            calendarOn.remove(sql.initiativeId());
+        }
     }
 
     @ParameterizedTest
@@ -57,8 +64,9 @@ class CalendarCooperationDbTest {
     void transportToAnActivityIsOfferedOnlyWhileTheCalendarIsEnabled(Sql.Dialect dialect) {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
-        Web withCalendar = new Web(Clock.fixed(NOW, ZoneOffset.UTC), () -> new CalendarBridge(CALENDAR), () -> null);
-        Web without = new Web(Clock.fixed(NOW, ZoneOffset.UTC), () -> null, () -> null);
+        Web withCalendar = new Web(Clock.fixed(NOW, ZoneOffset.UTC), () -> new CalendarBridge(CALENDAR), () -> null, () -> switches);
+        Web without = new Web(Clock.fixed(NOW, ZoneOffset.UTC), () -> null, () -> null, () -> switches);
+        Web noSwitchboard = new Web(Clock.fixed(NOW, ZoneOffset.UTC), () -> new CalendarBridge(CALENDAR), () -> null, () -> null);
         assertTrue(db.transaction(ini, sql -> withCalendar.activities(sql)).isEmpty(), "not enabled for the initiative");
         db.transaction(ini, sql -> {
             switchCalendar(sql, true);
@@ -69,6 +77,8 @@ class CalendarCooperationDbTest {
         assertEquals("Koffieochtend", offered.get(0).title());
         assertEquals(Instant.parse("2026-12-03T09:00:00Z"), offered.get(0).start());
         assertTrue(db.transaction(ini, sql -> without.activities(sql)).isEmpty(), "calendar bundle not there");
+        assertTrue(db.transaction(ini, sql -> noSwitchboard.activities(sql)).isEmpty(), "no switchboard: free text");
+        assertTrue(db.transaction(db.newInitiative(), sql -> withCalendar.activities(sql)).isEmpty(), "another initiative");
         db.transaction(ini, sql -> {
             switchCalendar(sql, false);
             return null;
