@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -22,7 +25,9 @@ import nl.samenredzaam.core.platform.ClusterEvents;
 
 /**
  * LISTEN/NOTIFY on channel {@value #CHANNEL}. One daemon thread holds a connection and waits for
- * notifications (no polling of tables); it reconnects with back-off and, after a reconnect,
+ * notifications (no polling of tables); when the connection is lost, a reconnect is scheduled on
+ * the same thread with back-off (0.5 s doubling to 10 s; no sleeping thread, so {@link #close}
+ * cancels a pending retry at once) and, after a reconnect,
  * delivers {@link ClusterEvents#RESYNC} locally because notifications may have been missed. On H2
  * it does nothing but deliver nothing.
  */
@@ -35,19 +40,31 @@ public final class ClusterEventsImpl implements ClusterEvents, AutoCloseable {
     private final boolean postgres;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
-    private final Thread thread;
+    private final ScheduledExecutorService executor;
     private volatile boolean running = true;
     private volatile Connection listening;
+    private long backoff = FIRST_BACKOFF_MILLIS;
+    private boolean first = true;
+    /** Completed once the first LISTEN is in place (tests wait on it instead of polling). */
+    final java.util.concurrent.CompletableFuture<Void> listeningOnce = new java.util.concurrent.CompletableFuture<>();
+
+    static final long FIRST_BACKOFF_MILLIS = 500;
+    static final long MAX_BACKOFF_MILLIS = 10_000;
 
     public ClusterEventsImpl(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
         if (postgres) {
-            thread = new Thread(this::listen, "samenredzaam-cluster");
-            thread.setDaemon(true);
-            thread.start();
+            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "samenredzaam-cluster");
+                t.setDaemon(true);
+                return t;
+            });
+            e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            executor = e;
+            executor.execute(this::listen);
         } else {
-            thread = null;
+            executor = null;
         }
     }
 
@@ -75,46 +92,49 @@ public final class ClusterEventsImpl implements ClusterEvents, AutoCloseable {
         return () -> listeners.getOrDefault(topic, List.of()).remove(listener);
     }
 
+    /** One connection's life: listen until it breaks, then schedule the next attempt. */
     private void listen() {
-        long backoff = 500;
-        boolean first = true;
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(true);
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
-                }
-                listening = c;
-                if (!first) {
-                    deliver(RESYNC, "");
-                }
-                first = false;
-                backoff = 500;
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notes = pg.getNotifications(1000);
-                    if (notes == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notes) {
-                        handle(n.getParameter());
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("Cluster listener lost its connection ({}); retrying", e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 10_000);
-            } finally {
-                listening = null;
+        if (!running) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
             }
+            listening = c;
+            listeningOnce.complete(null);
+            if (!first) {
+                deliver(RESYNC, "");
+            }
+            first = false;
+            backoff = FIRST_BACKOFF_MILLIS;
+            PGConnection pg = c.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] notes = pg.getNotifications(1000);
+                if (notes == null) {
+                    continue;
+                }
+                for (PGNotification n : notes) {
+                    handle(n.getParameter());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (running) {
+                LOG.warn("Cluster listener lost its connection ({}); retrying in {} ms", e.getClass().getSimpleName(), backoff);
+                retryLater();
+            }
+        } finally {
+            listening = null;
+        }
+    }
+
+    private void retryLater() {
+        try {
+            executor.schedule(this::listen, backoff, TimeUnit.MILLISECONDS);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed meanwhile
         }
     }
 
@@ -139,8 +159,8 @@ public final class ClusterEventsImpl implements ClusterEvents, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (executor != null) {
+            executor.shutdownNow(); // cancels a scheduled reconnect; interrupts a wait for notifications
             Connection c = listening;
             if (c != null) {
                 try {
@@ -150,10 +170,17 @@ public final class ClusterEventsImpl implements ClusterEvents, AutoCloseable {
                 }
             }
             try {
-                thread.join(5000);
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("Cluster listener did not stop within 5 s");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Whether the listener thread has ended (after {@link #close}). */
+    boolean stopped() {
+        return executor == null || executor.isTerminated();
     }
 }

@@ -51,7 +51,7 @@ public final class TestDb implements AutoCloseable {
         migrate(DatabaseComponent.CORE_CHANGELOG);
     }
 
-    static TestDb open(Dialect dialect) throws Exception {
+    public static TestDb open(Dialect dialect) throws Exception {
         int n = COUNTER.incrementAndGet();
         if (dialect == Dialect.H2) {
             Path dir = Files.createTempDirectory("samenredzaam-h2-");
