@@ -182,6 +182,33 @@ class InvitationAndResetIT {
         assertTrue(reused.body().contains("Deze link werkt niet meer"), reused.body());
     }
 
+    @Test
+    void thePlatformWidePrivacyRequestCoversTheAccountAndErasesIt(HttpJson http) throws Exception {
+        HttpJson admin = signedIn(http, "beheerder", DEMO_PASSWORD);
+        String page = "/" + SLUG + "/beheer/uitnodigingen";
+        assertEquals(303, admin.postForm(page + "/nieuw", Map.of("_csrf", csrf(admin.get(page)), "displayName", "Fenna Mulder",
+                "email", "fenna.mulder@lindeholt.example", "role", "RESIDENT")).status());
+        String path = find(mailTo("fenna.mulder@lindeholt.example", 1), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
+        String password = "fenna bakt taart voor de buren";
+        assertEquals(303, http.newSession().postForm(path, Map.of("username", "fmulder", "password", password)).status());
+        String id = find(admin.get("/" + SLUG + "/beheer/leden").body(), "/beheer/leden/(\\d+)\">Fenna Mulder<");
+
+        JsonResponse privacyPage = admin.get("/" + SLUG + "/beheer/privacy");
+        assertTrue(privacyPage.body().contains("Account en rollen"), "identity is listed among the parts");
+        JsonResponse export = admin.postForm("/" + SLUG + "/beheer/privacy/inzage", Map.of("_csrf", csrf(privacyPage), "lid", id));
+        assertEquals(200, export.status(), export.body());
+        assertEquals("fmulder", export.json().path("modules").path("identity").path("account").path("username").asText(), export.body());
+        assertEquals("RESIDENT", export.json().path("modules").path("identity").path("invitations").path(0).path("role").asText());
+        assertFalse(export.body().contains("argon2"), "no password hash in the export");
+
+        JsonResponse erased = admin.postForm("/" + SLUG + "/beheer/privacy/wissen", Map.of("_csrf", csrf(privacyPage), "lid", id,
+                "bevestigd", "ja"));
+        assertEquals(200, erased.status(), erased.body());
+        assertTrue(erased.body().contains("Account en rollen"), erased.body());
+        assertTrue(erased.body().contains("nummer " + id), "the report says the audit log keeps a number: " + erased.body());
+        assertEquals(401, login(http.newSession(), "fmulder", password).status(), "the account is gone");
+    }
+
     /** The text of the {@code n}-th mail to an address, waiting for the platform's sender (it polls every 10 s). */
     static String mailTo(String address, int n) throws MessagingException, IOException {
         long deadline = System.currentTimeMillis() + 60_000;
