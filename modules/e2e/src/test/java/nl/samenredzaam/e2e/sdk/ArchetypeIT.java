@@ -66,8 +66,16 @@ class ArchetypeIT {
         assertTrue(!Files.readString(project.resolve("pom.xml")).contains("<parent>"), "standalone: no parent pom");
         assertTrue(Files.isRegularFile(project.resolve("src/main/resources/db/" + MODULE + "/changelog.sql")));
 
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertTrue(pom.contains("<artifactId>nl.samenredzaam.bom</artifactId>") && pom.contains("<scope>import</scope>"),
+                "the generated project imports the platform's BOM");
+
         String build = Maven.succeed(project, "verify");
         assertTrue(build.contains("Tests run: 3, Failures: 0, Errors: 0"), "the generated unit test runs and passes:\n" + build);
+        String inFramework = inFrameworkReport(project, "1.0.0");
+        assertTrue(inFramework.contains("tests=\"3\" skipped=\"0\" failures=\"0\" errors=\"0\""),
+                "the generated in-framework test (Felix, SCR, the API bundle) runs 3 tests and passes:\n"
+                        + inFramework.substring(0, Math.min(400, inFramework.length())));
 
         jar = project.resolve("target/" + MODULE + "-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), "bundle built");
@@ -148,12 +156,28 @@ class ArchetypeIT {
         assertEquals("1.0.1", updated.json().get("version").asText());
         assertEquals(200, http.get("/lindeholt/" + MODULE).status(), "the update serves, still enabled");
 
+        // A component that fails only inside OSGi (its activate method throws): the unit tests pass, the
+        // generated in-framework test must fail the build.
         Path module = project.resolve("src/main/java/org/example/" + MODULE + "/internal/NoteModule.java");
         String source = Files.readString(module);
+        String activateThrows = source.replace("    @Override\n    public String id() {",
+                "    @org.osgi.service.component.annotations.Activate\n    void activate() {\n"
+                        + "        throw new IllegalStateException(\"broken on purpose\");\n    }\n\n"
+                        + "    @Override\n    public String id() {");
+        assertTrue(!activateThrows.equals(source), "the test can break the generated module");
+        Files.writeString(module, activateThrows);
+        Files.writeString(pom, original.replace("<version>1.0.0</version>", "<version>1.0.2</version>"));
+        Maven.Result tested = Maven.run(project, "verify");
+        assertTrue(tested.exitCode() != 0, "the in-framework test catches a module that does not start:\n" + tested.tail());
+        assertTrue(tested.output().contains("Tests run: 3, Failures: 0, Errors: 0"), "the unit tests still pass");
+        String failed = inFrameworkReport(project, "1.0.2");
+        assertTrue(failed.contains("theModuleIsAServiceWithAPageAndAnEndpoint")
+                && (failed.contains("<failure") || failed.contains("<error")),
+                "the failing in-framework test is the one that waits for the module service:\n" + failed);
+
         Files.writeString(module, source.replace("NoteRepository repository = new NoteRepository();",
                 "if (ID.length() > 0) { throw new IllegalStateException(\"broken on purpose\"); }\n"
                         + "        NoteRepository repository = new NoteRepository();"));
-        Files.writeString(pom, original.replace("<version>1.0.0</version>", "<version>1.0.2</version>"));
         Maven.succeed(project, "verify", "-DskipTests");
         JsonResponse broken = upload(operator, project.resolve("target/" + MODULE + "-1.0.2.jar"));
         assertEquals(422, broken.status(), broken.toString());
@@ -167,6 +191,13 @@ class ArchetypeIT {
         assertEquals(200, http.get("/lindeholt/buurtnieuws").status(), "other modules keep serving");
         assertEquals(201, upload(operator, project.resolve("target/" + MODULE + "-1.0.1.jar")).status());
         assertEquals(200, http.get("/lindeholt/" + MODULE).status(), "reinstalled: its switch (data) was kept");
+    }
+
+    /** The report bnd-testing-maven-plugin writes for the generated project's in-framework test run. */
+    static String inFrameworkReport(Path project, String version) throws IOException {
+        Path report = project.resolve("target/test-reports/test/TEST-" + MODULE + "-tests-" + version + ".xml");
+        assertTrue(Files.isRegularFile(report), "no in-framework test report at " + report);
+        return Files.readString(report);
     }
 
     static JsonResponse upload(HttpJson operator, Path jar) throws IOException {
