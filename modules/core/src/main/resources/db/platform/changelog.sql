@@ -77,3 +77,12 @@ create table platform_migration_state (
     checksum varchar(64) not null,
     migrated_at timestamp with time zone not null
 );
+
+--changeset samenredzaam:platform-6
+-- One row that /health writes after a failed write to the database file (e.g. a full disk), to see
+-- when the database can store data again. Not written in normal operation.
+create table platform_health_probe (
+    id integer primary key,
+    checked_at timestamp with time zone not null
+);
+insert into platform_health_probe (id, checked_at) values (1, current_timestamp);

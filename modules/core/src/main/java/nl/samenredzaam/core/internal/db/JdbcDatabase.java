@@ -42,12 +42,65 @@ public final class JdbcDatabase implements PlatformDatabase {
         return new LazyTransaction(initiativeId);
     }
 
+    /**
+     * Whether the database answers a real query on a platform table. (A connection's
+     * {@code isValid} is not enough: an embedded H2 database that closed itself after a failed
+     * write, e.g. on a full disk, still hands out connections that say they are valid.)
+     */
     @Override
     public boolean ping() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+            if (!c.isValid(2)) {
+                return false;
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.setQueryTimeout(2);
+                s.executeQuery("select count(*) from platform_initiative").close();
+            }
+            if (storageBroken) {
+                // a write failed for lack of storage: only a write tells whether it works again
+                c.setAutoCommit(false);
+                try (java.sql.PreparedStatement probe = c.prepareStatement("update platform_health_probe set checked_at = ? where id = 1")) {
+                    probe.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                    probe.executeUpdate();
+                    c.commit();
+                } catch (SQLException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+                storageBroken = false;
+            }
+            return true;
         } catch (SQLException e) {
+            evictIfBroken(e);
             return false;
+        }
+    }
+
+    /** Set when a write failed for lack of storage; cleared by a successful write in {@link #ping}. */
+    private volatile boolean storageBroken;
+
+    /**
+     * After a storage failure H2 closes the database; the pooled connections stay bound to the closed
+     * instance. Evicting the whole pool makes the next connection open the database file again, so
+     * the platform recovers on its own once the disk has space again.
+     */
+    private void evictIfBroken(Throwable failure) {
+        boolean storage = false;
+        for (Throwable t = failure; t != null && !storage; t = t.getCause()) {
+            storage = t instanceof SQLException sql && DataAccessException.isStorageFailure(sql);
+            for (Throwable s : t.getSuppressed()) {
+                storage |= s instanceof SQLException sql && DataAccessException.isStorageFailure(sql);
+            }
+        }
+        if (storage) {
+            storageBroken = true;
+        }
+        if (storage && dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) {
+            com.zaxxer.hikari.HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            if (bean != null) {
+                bean.softEvictConnections();
+            }
         }
     }
 
@@ -65,6 +118,7 @@ public final class JdbcDatabase implements PlatformDatabase {
                 return result;
             } catch (Exception | Error e) {
                 rollbackQuietly(connection, e);
+                evictIfBroken(e);
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
@@ -77,6 +131,7 @@ public final class JdbcDatabase implements PlatformDatabase {
                 throw new IllegalStateException(e);
             }
         } catch (SQLException e) {
+            evictIfBroken(e);
             throw new DataAccessException(e);
         }
     }
@@ -116,6 +171,7 @@ public final class JdbcDatabase implements PlatformDatabase {
                 try {
                     connection.commit();
                 } catch (SQLException e) {
+                    evictIfBroken(e);
                     throw new DataAccessException(e);
                 }
             }
@@ -133,7 +189,9 @@ public final class JdbcDatabase implements PlatformDatabase {
                     connection.rollback();
                 }
             } catch (SQLException e) {
-                // the connection is returned to the pool below; Hikari discards broken ones
+                // the connection is returned to the pool below; Hikari discards broken ones, and
+                // evicting helps for H2's closed-after-failure state, which Hikari does not know
+                evictIfBroken(e);
             } finally {
                 done = true;
                 try {
