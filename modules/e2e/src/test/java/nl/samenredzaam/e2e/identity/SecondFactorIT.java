@@ -88,6 +88,24 @@ class SecondFactorIT {
                 "code", totp(DEMO_TOTP_SECRET, 1)));
         assertEquals(200, with.status(), with.body());
         assertTrue(with.json().path("token").asText().startsWith("sr_"));
+        HttpJson anouk = http.newSession().withBearer(with.json().path("token").asText());
+        JsonResponse log = anouk.get("/api/v1/" + SLUG + "/audit?limit=5");
+        assertEquals(200, log.status(), log.body());
+        assertTrue(log.json().path("entries").isArray());
+        JsonResponse badQuery = anouk.get("/api/v1/" + SLUG + "/audit?limit=9999&from=gisteren");
+        assertEquals(400, badQuery.status());
+        assertTrue(badQuery.json().path("errors").has("limit") && badQuery.json().path("errors").has("from"), badQuery.body());
+
+        String henkToken = http.newSession().post("/api/v1/auth/token", Map.of("username", "beheerder", "password", DEMO_PASSWORD))
+                .json().path("token").asText();
+        JsonResponse gated = http.newSession().withBearer(henkToken).get("/api/v1/" + SLUG + "/audit");
+        assertEquals(403, gated.status());
+        assertTrue(gated.contentType().startsWith("application/problem+json"));
+        assertTrue(gated.json().path("detail").asText().contains("tweestapsverificatie"), gated.body());
+        String gerritToken = http.newSession().post("/api/v1/auth/token", Map.of("username", "resident", "password", DEMO_PASSWORD))
+                .json().path("token").asText();
+        assertEquals(403, http.newSession().withBearer(gerritToken).get("/api/v1/" + SLUG + "/audit").status());
+        assertEquals(401, http.newSession().get("/api/v1/" + SLUG + "/audit").status());
         assertEquals(200, http.newSession().post("/api/v1/auth/token", Map.of("username", "beheerder", "password", DEMO_PASSWORD)).status(),
                 "accounts without a second factor are unchanged");
     }

@@ -149,6 +149,10 @@ public final class FrontServlet extends HttpServlet {
         if (rest.isEmpty()) {
             throw ProblemException.notFound();
         }
+        if (rest.get(0).equals("audit")) {
+            api.audit(ex, initiative, rest.subList(1, rest.size()));
+            return;
+        }
         if (rest.get(0).equals("modules")) {
             api.switchboard(ex, initiative, rest.subList(1, rest.size()));
             return;

@@ -206,6 +206,101 @@ final class PlatformApi {
     }
 
     /** {@code /api/v1/{slug}/modules[/{id}[/settings]]}. */
+    /**
+     * {@code GET /api/v1/{slug}/audit}: the audit log as JSON for the initiative's admins with
+     * two-step verification (identity answers 403 otherwise). Query: {@code from}, {@code to}
+     * (dates, Europe/Amsterdam, inclusive), {@code user}, {@code client} (user ids), {@code type},
+     * {@code offset}, {@code limit} (1–500, default 100). The read is itself logged.
+     */
+    void audit(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
+        if (!rest.isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        Exchange.requireMethod(ex, "GET");
+        Actor actor = ex.account().map(a -> identity.actor(a, initiative))
+                .orElseThrow(() -> new ProblemException(401, "Log eerst in / please sign in first"));
+        nl.samenredzaam.identity.platform.AuditLogReader reader = PageServices.current().auditLog()
+                .orElseThrow(() -> new ProblemException(503, "Het logboek is nu niet beschikbaar / the audit log is not available"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long user = longParam(ex, "user", errors);
+        Long client = longParam(ex, "client", errors);
+        Long offset = longParam(ex, "offset", errors);
+        Long limit = longParam(ex, "limit", errors);
+        if (limit != null && (limit < 1 || limit > nl.samenredzaam.identity.platform.AuditQuery.MAX_LIMIT)) {
+            errors.put("limit", "Tussen 1 en 500 / between 1 and 500");
+        }
+        if (offset != null && offset < 0) {
+            errors.put("offset", "0 of meer / 0 or more");
+        }
+        Instant from = dateParam(ex, "from", false, errors);
+        Instant to = dateParam(ex, "to", true, errors);
+        String type = ex.queryParameter("type");
+        if (type != null && (type.isBlank() || type.length() > 100)) {
+            errors.put("type", "1–100 tekens / 1–100 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        int size = limit == null ? 100 : limit.intValue();
+        nl.samenredzaam.identity.platform.AuditQuery query = nl.samenredzaam.identity.platform.AuditQuery.all(size)
+                .page(offset == null ? 0 : offset.intValue(), size).withUser(user).withClient(client).withRecordType(type);
+        if (from != null || to != null) {
+            query = query.between(from, to);
+        }
+        nl.samenredzaam.identity.platform.AuditPage page = reader.read(actor, initiative, query);
+        identity.audit(initiative, actor, new nl.samenredzaam.api.audit.AuditEvent(nl.samenredzaam.api.audit.AuditEvent.Action.SEARCH,
+                "identity.audit-log", null, null, null, "accountability", true), ex.remoteAddress());
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (nl.samenredzaam.identity.platform.AuditEntry e : page.entries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("at", e.at().toString());
+            m.put("userId", e.userId());
+            m.put("roles", e.roles().stream().map(Enum::name).sorted().toList());
+            m.put("onBehalfOf", e.onBehalfOf());
+            m.put("action", e.action().name());
+            m.put("recordType", e.recordType());
+            m.put("recordId", e.recordId());
+            m.put("clientId", e.clientId());
+            m.put("clientRef", e.clientRef());
+            m.put("purpose", e.purpose());
+            m.put("success", e.success());
+            m.put("origin", e.origin());
+            entries.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", entries);
+        body.put("more", page.more());
+        Responses.json(ex, 200, body);
+    }
+
+    private static Long longParam(Exchange ex, String name, Map<String, String> errors) {
+        String v = ex.queryParameter(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            errors.put(name, "Geen geheel getal / not a whole number");
+            return null;
+        }
+    }
+
+    private static Instant dateParam(Exchange ex, String name, boolean endOfDay, Map<String, String> errors) {
+        String v = ex.queryParameter(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(v);
+            return (endOfDay ? d.plusDays(1) : d).atStartOfDay(Dates.AMSTERDAM).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.put(name, "Datum als JJJJ-MM-DD / date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
     void switchboard(Exchange ex, Initiative initiative, List<String> rest) throws IOException {
         Optional<Actor> actor = ex.account().map(a -> identity.actor(a, initiative));
         if (actor.isEmpty()) {
