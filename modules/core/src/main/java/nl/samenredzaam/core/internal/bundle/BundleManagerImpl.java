@@ -78,6 +78,7 @@ public final class BundleManagerImpl implements BundleManager {
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private final BundleHealth health;
     private final BundleStarter starter;
+    private final BundleTrust trust;
     /** Restored bundles waiting for the framework to finish starting. */
     private final List<Bundle> startWhenUp = new ArrayList<>();
     private final FrameworkListener startedListener = event -> {
@@ -95,6 +96,15 @@ public final class BundleManagerImpl implements BundleManager {
         this.cluster = cluster;
         this.health = health;
         this.starter = new BundleStarter(health, BundleStarter.configuredTimeout());
+        try {
+            this.trust = BundleTrust.configured(System::getenv);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            // refuse to run with a trust store that cannot be read rather than accept every bundle
+            throw new IllegalStateException("Cannot read the bundle trust store (" + BundleTrust.ENV_STORE + "): " + e.getMessage(), e);
+        }
+        if (trust.required()) {
+            LOG.info("Uploaded bundles must be signed by one of {} trusted certificates", trust.trustedCertificates());
+        }
         context.addFrameworkListener(startedListener);
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.ACTIVE) {
@@ -318,6 +328,12 @@ public final class BundleManagerImpl implements BundleManager {
         }
         bsn = bsn.split(";")[0].trim();
         String version = Optional.ofNullable(manifest.getMainAttributes().getValue("Bundle-Version")).orElse("0.0.0");
+        try {
+            trust.check(jar);
+        } catch (BundleTrust.Refused refused) {
+            LOG.warn("Refused bundle {} {}: {}", bsn, version, refused.getMessage());
+            throw new ProblemException(422, "De bundel " + bsn + " wordt geweigerd / the bundle is refused: " + refused.getMessage());
+        }
         synchronized (lock) {
             Optional<Bundle> existing = find(bsn);
             if (existing.isPresent() && !removable(existing.get())) {
