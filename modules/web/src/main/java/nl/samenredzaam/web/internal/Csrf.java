@@ -13,6 +13,9 @@ import nl.samenredzaam.identity.platform.Session;
  */
 final class Csrf {
 
+    /** The detail of the 403 for a missing or wrong token (the error page explains it in the page language). */
+    static final String DETAIL = "Het formulier is verlopen of niet van deze site / the form expired or is not from this site";
+
     private Csrf() {
     }
 
@@ -29,7 +32,7 @@ final class Csrf {
             sent = ex.formField("_csrf").orElse("");
         }
         if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(403, "Het formulier is verlopen of niet van deze site / the form expired or is not from this site");
+            throw new ProblemException(403, DETAIL);
         }
     }
 }

@@ -125,6 +125,9 @@ final class Shell {
         Messages msg = messages(ex);
         int status = problem.status();
         String key = "error." + status;
+        if (status == 403 && Csrf.DETAIL.equals(problem.detail())) {
+            key = "error.csrf";
+        }
         String detail = msg.has(key) ? msg.get(key) : problem.detail();
         if (status == 400 || status == 409 || status == 422 || status == 413 || status == 429) {
             detail = problem.detail();
