@@ -51,6 +51,8 @@ final class ApiFuzz {
     final TestDatabase db;
     final Initiative initiative;
     final Module module;
+    /** Values for path parameters other than ids, e.g. {@code step}; a parameter not here gets the id. */
+    final Map<String, String> params = new HashMap<>();
 
     ApiFuzz(Module module, String changelog, DemoDataContributor demo, Clock clock, String... moreChangelogs) {
         this.module = module;
@@ -198,7 +200,7 @@ final class ApiFuzz {
 
         @Override
         public String pathParam(String name) {
-            return Long.toString(id);
+            return params.getOrDefault(name, Long.toString(id));
         }
 
         @Override
