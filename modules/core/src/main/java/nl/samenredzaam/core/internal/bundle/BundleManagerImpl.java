@@ -296,7 +296,7 @@ public final class BundleManagerImpl implements BundleManager {
     }
 
     private static String join(String a, String b) {
-        return a == null ? b : a + "; " + b;
+        return Bilingual.join(a, b);
     }
 
     private static String moduleId(Bundle b) {
@@ -332,7 +332,8 @@ public final class BundleManagerImpl implements BundleManager {
             trust.check(jar);
         } catch (BundleTrust.Refused refused) {
             LOG.warn("Refused bundle {} {}: {}", bsn, version, refused.getMessage());
-            throw new ProblemException(422, "De bundel " + bsn + " wordt geweigerd / the bundle is refused: " + refused.getMessage());
+            throw new ProblemException(422, Bilingual.wrap("De bundel " + bsn + " wordt geweigerd: ", refused.getMessage(), "",
+                    "the bundle " + bsn + " is refused: ", ""));
         }
         synchronized (lock) {
             Optional<Bundle> existing = find(bsn);
@@ -360,14 +361,15 @@ public final class BundleManagerImpl implements BundleManager {
         try {
             probe = context.installBundle("samenredzaam:probe:" + bsn + ":" + System.nanoTime(), new ByteArrayInputStream(jar));
         } catch (BundleException e) {
-            throw new ProblemException(422, "De bundel kan niet worden geïnstalleerd / the bundle cannot be installed: "
-                    + ResolverMessages.explain(e.getMessage()));
+            throw new ProblemException(422, Bilingual.wrap("De bundel kan niet worden geïnstalleerd: ", ResolverMessages.explain(e.getMessage()),
+                    "", "the bundle cannot be installed: ", ""));
         }
         try {
             FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
             if (!wiring.resolveBundles(List.of(probe))) {
                 String reason = resolveFailure(probe);
-                throw new ProblemException(422, "De bundel " + bsn + " " + version + " kan niet starten / cannot start. " + reason);
+                throw new ProblemException(422, Bilingual.wrap("De bundel " + bsn + " " + version + " kan niet starten. ", reason, "",
+                        "the bundle " + bsn + " " + version + " cannot start. ", ""));
             }
         } finally {
             try {
@@ -400,8 +402,9 @@ public final class BundleManagerImpl implements BundleManager {
             // Its thread holds the bundle: it cannot be removed before a restart. Keep it (and its jar),
             // shown as failed, so the operator sees it and can remove it.
             store(bsn, bundle.getVersion().toString(), jar);
-            throw new ProblemException(422, "De bundel " + bsn + " is geïnstalleerd, maar start niet: " + started.problem()
-                    + ". Hij staat als mislukt in de lijst. / The bundle is installed but does not start: " + started.problem());
+            throw new ProblemException(422, Bilingual.wrap("De bundel " + bsn + " is geïnstalleerd, maar start niet: ", started.problem(),
+                    ". Hij staat als mislukt in de lijst.", "the bundle " + bsn + " is installed but does not start: ",
+                    ". It is listed as failed."));
         }
         if (started.problem() != null) {
             try {
@@ -410,7 +413,8 @@ public final class BundleManagerImpl implements BundleManager {
             } catch (BundleException | IllegalStateException e) {
                 LOG.warn("Could not remove failed bundle {}", bsn);
             }
-            throw new ProblemException(422, "De bundel " + bsn + " start niet / does not start: " + started.problem());
+            throw new ProblemException(422, Bilingual.wrap("De bundel " + bsn + " start niet: ", started.problem(), "",
+                    "the bundle " + bsn + " does not start: ", ""));
         }
         return bundle;
     }
@@ -423,8 +427,8 @@ public final class BundleManagerImpl implements BundleManager {
         // inside update() and the refresh, running the module's code on its own threads.
         BundleStarter.Outcome stopped = starter.run(bundle, "stop", bundle::stop);
         if (!stopped.ok()) {
-            throw new ProblemException(stopped.timedOut() ? 503 : 422, "De oude versie stopt niet / the old version does not stop: "
-                    + stopped.problem());
+            throw new ProblemException(stopped.timedOut() ? 503 : 422, Bilingual.wrap("De oude versie stopt niet: ", stopped.problem(), "",
+                    "the old version does not stop: ", ""));
         }
         try {
             bundle.update(new ByteArrayInputStream(jar));
@@ -438,9 +442,9 @@ public final class BundleManagerImpl implements BundleManager {
         }
         if (started.timedOut()) {
             LOG.error("Update of {} did not finish starting; the previous version is kept in the database", bundle.getSymbolicName());
-            throw new ProblemException(422, "De nieuwe versie start niet: " + started.problem() + ". Bij de volgende herstart draait de "
-                    + "vorige versie weer. / The new version does not start: " + started.problem()
-                    + ". The previous version runs again after the next restart.");
+            throw new ProblemException(422, Bilingual.wrap("De nieuwe versie start niet: ", started.problem(),
+                    ". Bij de volgende herstart draait de vorige versie weer.", "the new version does not start: ",
+                    ". The previous version runs again after the next restart."));
         }
         LOG.warn("Update of {} failed to start; rolling back", bundle.getSymbolicName());
         if (previous != null) {
@@ -454,14 +458,14 @@ public final class BundleManagerImpl implements BundleManager {
                 LOG.error("Rollback of {} failed: {}", bundle.getSymbolicName(), back.problem());
             }
         }
-        throw new ProblemException(422, "De nieuwe versie start niet; de vorige versie draait weer / the new version does not start; "
-                + "the previous version was restored: " + started.problem());
+        throw new ProblemException(422, Bilingual.wrap("De nieuwe versie start niet; de vorige versie draait weer: ", started.problem(), "",
+                "the new version does not start; the previous version was restored: ", ""));
     }
 
     private void requireNotStuck(Bundle bundle) {
         if (health.isStuck(bundle.getBundleId())) {
-            throw ProblemException.conflict("De bundel " + bundle.getSymbolicName() + " hangt: " + starter.stuckProblem()
-                    + ". Herstart het platform eerst. / The bundle is stuck; restart the platform first.");
+            throw ProblemException.conflict(Bilingual.wrap("De bundel " + bundle.getSymbolicName() + " hangt: ", starter.stuckProblem(),
+                    ". Herstart het platform eerst.", "the bundle " + bundle.getSymbolicName() + " is stuck: ", ". Restart the platform first."));
         }
     }
 

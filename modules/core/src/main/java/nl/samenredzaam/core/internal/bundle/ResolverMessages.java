@@ -34,7 +34,14 @@ final class ResolverMessages {
         if (reasons.isEmpty()) {
             return frameworkMessage.length() > 500 ? frameworkMessage.substring(0, 500) + "…" : frameworkMessage;
         }
-        return String.join(" ", reasons);
+        // keep the "Nederlands / English" shape with several reasons: all Dutch first, then all English
+        List<String> dutch = new ArrayList<>();
+        List<String> english = new ArrayList<>();
+        for (String r : reasons) {
+            dutch.add(Bilingual.dutch(r));
+            english.add(Bilingual.english(r));
+        }
+        return String.join(" ", dutch) + " / " + String.join(" ", english);
     }
 
     private static String describe(String namespace, String filter) {
@@ -55,10 +62,11 @@ final class ResolverMessages {
                 versions.add((negated ? (op.equals(">=") ? "<" : ">") : op) + value);
             }
         }
-        String version = versions.isEmpty() ? "" : " (versie / version " + String.join(" ", versions) + ")";
+        String versie = versions.isEmpty() ? "" : " (versie " + String.join(" ", versions) + ")";
+        String version = versions.isEmpty() ? "" : " (version " + String.join(" ", versions) + ")";
         String what = name == null ? filter : name;
         return switch (namespace) {
-            case "osgi.wiring.package" -> "De bundel heeft het Java-pakket " + what + version
+            case "osgi.wiring.package" -> "De bundel heeft het Java-pakket " + what + versie
                     + " nodig, maar geen geïnstalleerde bundel biedt dat aan. / The bundle needs Java package " + what + version
                     + ", which no installed bundle provides.";
             case "osgi.ee" -> {
@@ -67,9 +75,9 @@ final class ResolverMessages {
                 yield "De bundel heeft een andere Java-versie nodig: " + ee + ". / The bundle needs another Java version: " + ee + ".";
             }
             case "osgi.service" -> "De bundel heeft de dienst " + what + " nodig. / The bundle needs service " + what + ".";
-            case "osgi.extender" -> "De bundel heeft de uitbreiding " + what + version + " nodig. / The bundle needs extender " + what
+            case "osgi.extender" -> "De bundel heeft de uitbreiding " + what + versie + " nodig. / The bundle needs extender " + what
                     + version + ".";
-            case "osgi.wiring.bundle" -> "De bundel heeft de bundel " + what + version + " nodig. / The bundle needs bundle " + what
+            case "osgi.wiring.bundle" -> "De bundel heeft de bundel " + what + versie + " nodig. / The bundle needs bundle " + what
                     + version + ".";
             default -> "De bundel heeft iets nodig dat ontbreekt: " + namespace + " " + filter + ". / The bundle needs something missing: "
                     + namespace + " " + filter + ".";

@@ -41,9 +41,9 @@ class ResolverMessagesTest {
 
     @Test
     void missingPackageWithVersionRange() {
-        assertEquals("De bundel heeft het Java-pakket com.example.missing (versie / version >=1.0.0 <2.0.0) nodig, "
+        assertEquals("De bundel heeft het Java-pakket com.example.missing (versie >=1.0.0 <2.0.0) nodig, "
                 + "maar geen geïnstalleerde bundel biedt dat aan. / The bundle needs Java package com.example.missing "
-                + "(versie / version >=1.0.0 <2.0.0), which no installed bundle provides.", ResolverMessages.explain(MISSING_PACKAGE));
+                + "(version >=1.0.0 <2.0.0), which no installed bundle provides.", ResolverMessages.explain(MISSING_PACKAGE));
     }
 
     @Test
@@ -68,14 +68,14 @@ class ResolverMessagesTest {
 
     @Test
     void missingExtender() {
-        assertEquals("De bundel heeft de uitbreiding osgi.component (versie / version >=1.5.0 <2.0.0) nodig. "
-                + "/ The bundle needs extender osgi.component (versie / version >=1.5.0 <2.0.0).", ResolverMessages.explain(MISSING_EXTENDER));
+        assertEquals("De bundel heeft de uitbreiding osgi.component (versie >=1.5.0 <2.0.0) nodig. "
+                + "/ The bundle needs extender osgi.component (version >=1.5.0 <2.0.0).", ResolverMessages.explain(MISSING_EXTENDER));
     }
 
     @Test
     void missingBundle() {
-        assertEquals("De bundel heeft de bundel com.example.other (versie / version >=2.0.0 <3.0.0) nodig. "
-                + "/ The bundle needs bundle com.example.other (versie / version >=2.0.0 <3.0.0).", ResolverMessages.explain(MISSING_BUNDLE));
+        assertEquals("De bundel heeft de bundel com.example.other (versie >=2.0.0 <3.0.0) nodig. "
+                + "/ The bundle needs bundle com.example.other (version >=2.0.0 <3.0.0).", ResolverMessages.explain(MISSING_BUNDLE));
     }
 
     @Test
@@ -84,6 +84,8 @@ class ResolverMessagesTest {
         assertTrue(explained.startsWith("De bundel heeft het Java-pakket com.example.b nodig"), explained);
         assertTrue(explained.contains("The bundle needs Java package com.example.c,"), explained);
         assertEquals(2, explained.split("De bundel heeft").length - 1, explained);
+        assertEquals(1, explained.split(" / ").length - 1, "one split between all Dutch and all English: " + explained);
+        assertTrue(Bilingual.dutch(explained).contains("com.example.c") && !Bilingual.dutch(explained).contains("The bundle"), explained);
     }
 
     @Test
