@@ -28,8 +28,8 @@ final class AccountMails {
         String base = publicUrl(ex);
         return (to, name, token) -> {
             String link = base + "/" + initiative.slug() + "/uitnodiging/" + token;
-            String roleNl = role.label().nl();
-            String roleEn = role.label().en();
+            String roleNl = role.label().nl().toLowerCase(new Locale("nl"));
+            String roleEn = role.label().en().toLowerCase(Locale.ENGLISH);
             return new Mail(to, nl.get("mail.invitation.subject", initiative.name()) + " / " + en.get("mail.invitation.subject", initiative.name()),
                     nl.get("mail.invitation.body", name, initiative.name(), roleNl, link) + "\n\n----\n\n"
                             + en.get("mail.invitation.body", name, initiative.name(), roleEn, link));
