@@ -4,24 +4,24 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import nl.samenredzaam.core.platform.ModuleRegistry;
 
 /**
- * The module switchboard of core, until the platform API offers "is module X enabled for this
- * initiative" to modules (asked of the lead). Active only while the registry exists.
+ * The platform's module switchboard ({@link nl.samenredzaam.api.module.ModuleSwitches}, in the API):
+ * whether calendar or volunteering is on for the initiative. Active only while the platform offers it.
  */
 @Component(service = ModuleSwitches.class)
 public final class PlatformSwitches implements ModuleSwitches {
 
-    private final ModuleRegistry registry;
+    private final nl.samenredzaam.api.module.ModuleSwitches platform;
 
     @Activate
-    public PlatformSwitches(@Reference ModuleRegistry registry) {
-        this.registry = registry;
+    public PlatformSwitches(@Reference nl.samenredzaam.api.module.ModuleSwitches platform) {
+        this.platform = platform;
     }
 
+    /** True when the module is enabled for the initiative and running (the platform checks both). */
     @Override
     public boolean isEnabled(long initiativeId, String moduleId) {
-        return registry.active(moduleId).isPresent() && registry.isEnabled(initiativeId, moduleId);
+        return platform.isEnabled(initiativeId, moduleId);
     }
 }
