@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,7 +104,9 @@ public final class Seeder {
         parallel(to - from + 1, k -> {
             int n = from + k;
             String slug = slug(n);
-            Random random = new Random(n);
+            // SplittableRandom mixes the seed: new Random(n) gives nearly the same first values for
+            // neighbouring n (every initiative would get the same first module).
+            Random random = new Random(new SplittableRandom(n).nextLong());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("slug", slug);
             body.put("name", "Benchmark-initiatief " + n);
