@@ -82,6 +82,7 @@ final class InitiativePages {
         params.put("signedIn", actor.isPresent());
         params.put("slug", initiative.slug());
         params.put("welcome", PageServices.current().theme(initiative.id()).welcome());
+        params.put("joined", actor.isPresent() && "1".equals(ex.queryParameter("welkom")));
         Html content = Templates.render("home.jte", params);
         responses.write(ex, WebResponse.page(initiative.name(), content), new Shell.Context(initiative, actor, null));
     }
