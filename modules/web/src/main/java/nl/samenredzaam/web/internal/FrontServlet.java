@@ -56,6 +56,7 @@ public final class FrontServlet extends HttpServlet {
     private final transient InitiativePages pages;
     private final transient OperatorPages operator;
     private final transient InvitationPages invitations;
+    private final transient SettingsApi settings;
 
     @Activate
     public FrontServlet(@Reference InitiativeService initiatives, @Reference ModuleRegistry modules, @Reference BundleManager bundles,
@@ -70,6 +71,7 @@ public final class FrontServlet extends HttpServlet {
         this.pages = new InitiativePages(initiatives, modules, identity, responses);
         this.operator = new OperatorPages(initiatives, modules, bundles, responses, pages);
         this.invitations = new InvitationPages(identity, responses);
+        this.settings = new SettingsApi(identity);
     }
 
     /** Drops cached routes of a module that went away, so its class loader can be freed. */
@@ -87,23 +89,51 @@ public final class FrontServlet extends HttpServlet {
         Responses.securityHeaders(resp);
         boolean bundleUpload = req.getRequestURI().startsWith("/api/v1/platform/bundles") || req.getRequestURI().startsWith("/platform/bundels");
         Exchange ex = new Exchange(req, resp, identity, bundleUpload ? BUNDLE_LIMIT : BODY_LIMIT);
-        Shell.Context context = ex.isApi() ? null : Shell.Context.platform();
         try {
             route(ex);
         } catch (ProblemException e) {
-            responses.problem(ex, e, context);
+            responses.problem(ex, e, errorContext(ex, true));
         } catch (DataAccessException e) {
             if (e.isConnectionProblem()) {
                 LOG.warn("Database unavailable for {} {}", ex.method(), req.getRequestURI());
                 resp.setHeader("Retry-After", "5");
-                responses.problem(ex, new ProblemException(503, "De database is even niet bereikbaar / the database is unavailable"), context);
+                responses.problem(ex, new ProblemException(503, "De database is even niet bereikbaar / the database is unavailable"),
+                        errorContext(ex, false));
             } else {
                 LOG.error("Database error on {} {}", ex.method(), req.getRequestURI(), e);
-                responses.problem(ex, new ProblemException(500, "Er ging iets mis / something went wrong"), context);
+                responses.problem(ex, new ProblemException(500, "Er ging iets mis / something went wrong"), errorContext(ex, false));
             }
         } catch (RuntimeException e) {
             LOG.error("Unexpected error on {} {}", ex.method(), req.getRequestURI(), e);
-            responses.problem(ex, new ProblemException(500, "Er ging iets mis / something went wrong"), context);
+            responses.problem(ex, new ProblemException(500, "Er ging iets mis / something went wrong"), errorContext(ex, true));
+        }
+    }
+
+    /** Top-level paths that are not initiatives. */
+    private static final java.util.Set<String> PLATFORM_PATHS = java.util.Set.of("assets", "login", "logout", "api", "platform",
+            "wachtwoord-vergeten", "wachtwoord-herstellen", "account", "health");
+
+    /**
+     * Where an error page is shown: inside the initiative's own layout (name, colour, menu) when the
+     * address is an initiative's, else the platform's; none for the API (problem+json). When the
+     * database is the problem ({@code useDatabase} false) the platform layout is used, which needs none.
+     */
+    private Shell.Context errorContext(Exchange ex, boolean useDatabase) {
+        if (ex.isApi()) {
+            return null;
+        }
+        List<String> s = ex.segments;
+        if (!useDatabase || s.isEmpty() || PLATFORM_PATHS.contains(s.get(0))) {
+            return Shell.Context.platform();
+        }
+        try {
+            Initiative initiative = initiatives.bySlug(s.get(0)).filter(i -> !i.archived()).orElse(null);
+            if (initiative == null) {
+                return Shell.Context.platform();
+            }
+            return new Shell.Context(initiative, ex.account().map(a -> identity.actor(a, initiative)), null);
+        } catch (RuntimeException e) {
+            return Shell.Context.platform();
         }
     }
 
@@ -148,6 +178,14 @@ public final class FrontServlet extends HttpServlet {
         Initiative initiative = initiatives.bySlug(first).filter(i -> !i.archived()).orElseThrow(ProblemException::notFound);
         if (rest.isEmpty()) {
             throw ProblemException.notFound();
+        }
+        if (rest.get(0).equals("theme")) {
+            settings.theme(ex, initiative, rest.subList(1, rest.size()));
+            return;
+        }
+        if (rest.get(0).equals("privacy")) {
+            settings.privacy(ex, initiative, rest.subList(1, rest.size()));
+            return;
         }
         if (rest.get(0).equals("audit")) {
             api.audit(ex, initiative, rest.subList(1, rest.size()));

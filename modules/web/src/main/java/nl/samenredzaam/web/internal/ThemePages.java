@@ -66,25 +66,7 @@ final class ThemePages {
         form.value("welkom", welcome);
         form.value("kleur", colourText).value("email", email).value("telefoon", phone).value("adres", address);
         String colour = Contrast.normalise(colourText);
-        if (colourText.isEmpty()) {
-            form.error("kleur", msg.get("theme.colourMissing"));
-        } else if (colour.isEmpty()) {
-            form.error("kleur", msg.get("theme.colourInvalid"));
-        } else if (!Contrast.readableOnWhite(colour)) {
-            form.error("kleur", msg.get("theme.colourTooLight", Contrast.format(Contrast.ratio(colour, "#ffffff"), msg.locale())));
-        }
-        if (!email.isEmpty() && (email.length() > 200 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            form.error("email", msg.get("theme.emailInvalid"));
-        }
-        if (!phone.isEmpty() && (phone.length() > 40 || !phone.matches("[0-9+()\\- ]{6,40}"))) {
-            form.error("telefoon", msg.get("theme.phoneInvalid"));
-        }
-        if (welcome.length() > 1000) {
-            form.error("welkom", msg.get("theme.welcomeTooLong"));
-        }
-        if (address.length() > 300) {
-            form.error("adres", msg.get("theme.addressTooLong"));
-        }
+        check(colourText, email, phone, address, welcome, msg).forEach(form::error);
         String logoType = current.logoType();
         byte[] logo = current.logo();
         if ("ja".equals(field(parts, ex, "logoWeg"))) {
@@ -105,6 +87,36 @@ final class ThemePages {
         }
         return new Theme(colour.isEmpty() ? current.primaryColour() : colour, logoType, logo, blankToNull(email), blankToNull(phone),
                 blankToNull(address), blankToNull(welcome), current.version());
+    }
+
+    /**
+     * The mistakes in a theme's text fields, by form field name ({@code kleur}, {@code email},
+     * {@code telefoon}, {@code adres}, {@code welkom}), in the language of {@code msg}. Used by the
+     * page and the JSON API alike.
+     */
+    static Map<String, String> check(String colourText, String email, String phone, String address, String welcome, Messages msg) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String colour = Contrast.normalise(colourText);
+        if (colourText.isEmpty()) {
+            errors.put("kleur", msg.get("theme.colourMissing"));
+        } else if (colour.isEmpty()) {
+            errors.put("kleur", msg.get("theme.colourInvalid"));
+        } else if (!Contrast.readableOnWhite(colour)) {
+            errors.put("kleur", msg.get("theme.colourTooLight", Contrast.format(Contrast.ratio(colour, "#ffffff"), msg.locale())));
+        }
+        if (!email.isEmpty() && (email.length() > 200 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.put("email", msg.get("theme.emailInvalid"));
+        }
+        if (!phone.isEmpty() && (phone.length() > 40 || !phone.matches("[0-9+()\\- ]{6,40}"))) {
+            errors.put("telefoon", msg.get("theme.phoneInvalid"));
+        }
+        if (welcome.length() > 1000) {
+            errors.put("welkom", msg.get("theme.welcomeTooLong"));
+        }
+        if (address.length() > 300) {
+            errors.put("adres", msg.get("theme.addressTooLong"));
+        }
+        return errors;
     }
 
     private static String field(Map<String, Multipart.Part> parts, Exchange ex, String name) {
