@@ -4,22 +4,21 @@ import java.util.Optional;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
+import nl.samenredzaam.api.module.ModuleSwitches;
 import nl.samenredzaam.calendar.api.CalendarService;
 import nl.samenredzaam.volunteering.api.HelpRequestService;
 
 /**
  * Partners as the OSGi service registry offers them (optional, dynamic references set by the
- * module component), combined with the initiative's module switch.
- *
- * <p>The platform API has no call to ask whether another module is enabled for an initiative, so
- * the switch is read from the platform's {@code platform_module_switch} table (read only, limited
- * to the initiative). To be replaced by an API call when the platform offers one.
+ * module component), combined with the initiative's module switch from the platform's
+ * {@link ModuleSwitches}. Without the switchboard a partner counts as off (free text).
  */
 final class LivePartners implements Partners {
 
     private volatile CalendarService calendar;
     private volatile HelpRequestService volunteering;
     private volatile Directory directory;
+    private volatile ModuleSwitches switches;
 
     /*
      * The services arrive as Object so that this bundle still loads when the calendar or
@@ -38,6 +37,16 @@ final class LivePartners implements Partners {
             this.volunteering = (HelpRequestService) service;
         } catch (ClassCastException | LinkageError e) {
             this.volunteering = null;
+        }
+    }
+
+    void useSwitches(Object service) {
+        this.switches = (ModuleSwitches) service;
+    }
+
+    void dropSwitches(Object service) {
+        if (switches == service) {
+            switches = null;
         }
     }
 
@@ -82,8 +91,9 @@ final class LivePartners implements Partners {
     }
 
     /**
-     * A setting of this module outside a request (jobs get no settings from the API); the default
-     * when the admin has not set it.
+     * A setting of this module outside a request; the default when the admin has not set it.
+     * Still read from the platform's table: the API's ModuleSettings (1.1) has no implementation in
+     * core yet. Replace with ModuleSettings.value(initiative, "referral", key) once it has.
      */
     static String setting(Sql sql, String key, String fallback) {
         return sql.first("select setting_value from platform_module_setting where initiative_id = :initiative "
@@ -91,8 +101,9 @@ final class LivePartners implements Partners {
                 .orElse(fallback);
     }
 
-    static boolean enabled(Sql sql, String moduleId) {
-        return sql.first("select enabled from platform_module_switch where initiative_id = :initiative and module_id = :module",
-                r -> r.getBoolean(1), "module", moduleId).orElse(false);
+    /** Whether another module is on for the initiative of {@code sql} (and running). */
+    boolean enabled(Sql sql, String moduleId) {
+        ModuleSwitches s = switches;
+        return s != null && s.isEnabled(sql.initiativeId(), moduleId);
     }
 }

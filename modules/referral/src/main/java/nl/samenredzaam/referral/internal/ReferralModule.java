@@ -17,6 +17,7 @@ import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.mail.Mailer;
 import nl.samenredzaam.api.module.MenuItem;
 import nl.samenredzaam.api.module.Module;
+import nl.samenredzaam.api.module.ModuleSwitches;
 import nl.samenredzaam.api.module.Permission;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.module.Setting;
@@ -157,6 +158,16 @@ public final class ReferralModule implements Module {
 
     void unsetEvents(Object service) {
         facts.unset(service);
+    }
+
+    @Reference(service = ModuleSwitches.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetSwitches")
+    void setSwitches(Object service) {
+        partners.useSwitches(service);
+    }
+
+    void unsetSwitches(Object service) {
+        partners.dropSwitches(service);
     }
 
     @Reference(service = Directory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -48,6 +48,7 @@ final class Harness {
         partners.useCalendar(calendar);
         partners.useVolunteering(volunteering);
         partners.useDirectory(directory);
+        partners.useSwitches(db.switchboard());
         this.service = new ReferralService(partners, mailer, clock);
         this.routes = ReferralModule.routes(service);
     }

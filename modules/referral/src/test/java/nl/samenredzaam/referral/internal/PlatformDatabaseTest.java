@@ -75,15 +75,16 @@ class PlatformDatabaseTest {
             assertEquals(List.of("Rouw"), r.reasons());
             assertEquals(3, service.trajectory().followUps(sql, id).size());
             assertEquals(LocalDate.of(2026, 12, 2), service.trajectory().followUps(sql, id).get(0).dueOn());
-            assertFalse(LivePartners.enabled(sql, "calendar"));
             assertEquals("7", LivePartners.setting(sql, "first-contact-days", "7"));
             return null;
         });
 
-        db.platform().global(sql -> sql.update("insert into platform_module_switch (initiative_id, module_id, enabled, changed_at) "
-                + "values (:i, 'calendar', true, :now)", "i", initiative, "now", NOW));
-        boolean here = db.inInitiative(initiative, sql -> LivePartners.enabled(sql, "calendar"));
-        boolean elsewhere = db.inInitiative(db.newInitiative(), sql -> LivePartners.enabled(sql, "calendar"));
+        LivePartners partners = new LivePartners();
+        boolean withoutSwitchboard = db.inInitiative(initiative, sql -> partners.enabled(sql, "calendar"));
+        assertFalse(withoutSwitchboard, "no switchboard: off");
+        partners.useSwitches((nl.samenredzaam.api.module.ModuleSwitches) (i, m) -> i == initiative && m.equals("calendar"));
+        boolean here = db.inInitiative(initiative, sql -> partners.enabled(sql, "calendar"));
+        boolean elsewhere = db.inInitiative(db.newInitiative(), sql -> partners.enabled(sql, "calendar"));
         assertTrue(here);
         assertFalse(elsewhere, "per initiative");
 

@@ -107,6 +107,12 @@ final class TestDb implements AutoCloseable {
         return new JdbcSql(initiative);
     }
 
+    /** The platform's switchboard over this database's switch table, as core's ModuleSwitches answers. */
+    nl.samenredzaam.api.module.ModuleSwitches switchboard() {
+        return (initiative, moduleId) -> sql(initiative).first("select enabled from platform_module_switch where "
+                + "initiative_id = :initiative and module_id = :m", r -> r.getBoolean(1), "m", moduleId).orElse(false);
+    }
+
     /** Switches another module on or off for an initiative, as the platform's switchboard does. */
     void enable(long initiative, String moduleId, boolean on) {
         sql(initiative).update("delete from platform_module_switch where initiative_id = :initiative and module_id = :m", "m", moduleId);
