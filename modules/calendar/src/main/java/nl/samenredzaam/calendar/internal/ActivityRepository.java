@@ -86,11 +86,16 @@ public final class ActivityRepository {
         return sql.first(COLUMNS + "where initiative_id = :initiative and id = :id for update", ActivityRepository::map, "id", id);
     }
 
+    /**
+     * The month (or week) query: served by the index {@code calendar_activity_range} (initiative_id,
+     * starts_at, series_until) on H2 and PostgreSQL, see {@code MonthQueryPlanDatabaseTest}.
+     */
+    static final String IN_RANGE = COLUMNS + "where initiative_id = :initiative and starts_at < :to "
+            + "and (series_until is null or series_until >= :from) order by starts_at, id";
+
     /** Activities that may have an occurrence starting in {@code [from, to)}. */
     public List<Activity> inRange(Sql sql, Instant from, Instant to) {
-        return sql.list(COLUMNS + "where initiative_id = :initiative and starts_at < :to "
-                + "and (series_until is null or series_until >= :from) order by starts_at, id", ActivityRepository::map,
-                "from", from, "to", to);
+        return sql.list(IN_RANGE, ActivityRepository::map, "from", from, "to", to);
     }
 
     /** All activities, newest first (organiser's overview). */
