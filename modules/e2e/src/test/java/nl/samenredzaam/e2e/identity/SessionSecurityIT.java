@@ -129,6 +129,44 @@ class SessionSecurityIT {
                 "the count is in the database: a restart (or another node) does not reset it");
     }
 
+    @Test
+    @Order(6)
+    void myAccountChangesThePasswordEndsOtherSessionsAndRevokesTokens(HttpJson http) {
+        HttpJson base = platform.http();
+        HttpJson laptop = base.newSession();
+        assertEquals(303, login(laptop, "referrer", DEMO_PASSWORD).status());
+        HttpJson phone = base.newSession();
+        assertEquals(303, login(phone, "referrer", DEMO_PASSWORD).status());
+        String token = base.newSession().post("/api/v1/auth/token", Map.of("username", "referrer", "password", DEMO_PASSWORD))
+                .json().path("token").asText();
+
+        JsonResponse account = laptop.get("/account");
+        assertTrue(account.body().contains(">api</th>"), "the token is listed by its label");
+        String tokenId = AccountTesting.find(account.body(), "/account/tokens/(\\d+)/intrekken");
+        assertEquals(303, laptop.postForm("/account/tokens/" + tokenId + "/intrekken", Map.of("_csrf", csrf(account))).status());
+        assertEquals(401, base.newSession().withBearer(token).get("/api/v1/lindeholt/modules").status(), "revoked");
+
+        assertEquals(303, laptop.postForm("/account/elders-uitloggen", Map.of("_csrf", csrf(account))).status());
+        assertEquals(303, phone.get("/account").status(), "the other device is signed out");
+        assertEquals(200, laptop.get("/account").status(), "this one is not");
+
+        JsonResponse wrong = laptop.postForm("/account/wachtwoord", Map.of("_csrf", csrf(account), "currentPassword", "niet goed",
+                "newPassword", "pieter fietst naar de praktijk", "repeatPassword", "pieter fietst naar de praktijk"));
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.body().contains("id=\"currentPassword-error\""), wrong.body());
+        JsonResponse mismatch = laptop.postForm("/account/wachtwoord", Map.of("_csrf", csrf(account), "currentPassword", DEMO_PASSWORD,
+                "newPassword", "pieter fietst naar de praktijk", "repeatPassword", "iets anders"));
+        assertEquals(400, mismatch.status());
+        assertTrue(mismatch.body().contains("id=\"repeatPassword-error\""), mismatch.body());
+        HttpJson other = base.newSession();
+        login(other, "referrer", DEMO_PASSWORD);
+        assertEquals(303, laptop.postForm("/account/wachtwoord", Map.of("_csrf", csrf(account), "currentPassword", DEMO_PASSWORD,
+                "newPassword", "pieter fietst naar de praktijk", "repeatPassword", "pieter fietst naar de praktijk")).status());
+        assertEquals(200, laptop.get("/account").status(), "this session stays");
+        assertEquals(303, other.get("/account").status(), "other sessions end with a password change");
+        assertEquals(303, login(base.newSession(), "referrer", "pieter fietst naar de praktijk").status());
+    }
+
     private static Map<String, String> with(Map<String, String> fields, String key, String value) {
         Map<String, String> out = new java.util.LinkedHashMap<>(fields);
         out.put(key, value);

@@ -93,6 +93,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     private final SecondFactor secondFactor;
     private final Invitations invitations;
     private final PasswordResets resets;
+    private final AccountNotices notices;
     private final UserRepository users = new UserRepository();
     private final MembershipRepository memberships = new MembershipRepository();
     private final RolePermissionRepository rolePermissions = new RolePermissionRepository();
@@ -131,6 +132,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.secondFactor = new SecondFactor(db, clock, authenticator);
         this.invitations = new Invitations(db, clock, access, authenticator, auditLog, mailer);
         this.resets = new PasswordResets(db, clock, authenticator, mailer);
+        this.notices = new AccountNotices(db, mailer);
         this.demo = new DemoAccountsImpl(db, clock, authenticator, secondFactor);
         this.firstOperator = new FirstOperator(db, clock, authenticator);
     }
@@ -252,11 +254,17 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     public void changePassword(long userId, String currentPassword, String newPassword, String keepSessionId) {
         authenticator.changePassword(userId, currentPassword, newPassword);
         sessions.endAll(userId, keepSessionId);
+        notices.tell(userId, AccountNotices.Change.PASSWORD);
     }
 
     @Override
     public void endAllSessions(long userId) {
         sessions.endAll(userId, null);
+    }
+
+    @Override
+    public int endOtherSessions(long userId, String keepSessionId) {
+        return sessions.endAll(userId, keepSessionId);
     }
 
     @Override
@@ -283,7 +291,9 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @Override
     public void resetPassword(String token, String newPassword) {
+        long userId = resets.account(token).map(UserRow::id).orElse(-1L);
         resets.reset(token, newPassword);
+        notices.tell(userId, AccountNotices.Change.PASSWORD);
     }
 
     // --- second factor ---
@@ -300,12 +310,15 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @Override
     public List<String> confirmSecondFactor(long userId, String code) {
-        return secondFactor.confirm(userId, code);
+        List<String> codes = secondFactor.confirm(userId, code);
+        notices.tell(userId, AccountNotices.Change.SECOND_FACTOR_ON);
+        return codes;
     }
 
     @Override
     public void disableSecondFactor(long userId, String password) {
         secondFactor.disable(userId, password);
+        notices.tell(userId, AccountNotices.Change.SECOND_FACTOR_OFF);
     }
 
     @Override

@@ -81,6 +81,9 @@ public interface IdentityService {
     /** Ends every session of the user ("sign out everywhere"). */
     void endAllSessions(long userId);
 
+    /** Ends the user's other sessions, keeping {@code keepSessionId} ("sign out on other devices"); returns how many ended. */
+    int endOtherSessions(long userId, String keepSessionId);
+
     /** The user's API tokens, newest first, without their secrets. */
     List<TokenInfo> tokens(long userId);
 

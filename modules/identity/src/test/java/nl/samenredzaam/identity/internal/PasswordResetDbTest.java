@@ -3,6 +3,7 @@ package nl.samenredzaam.identity.internal;
 import static nl.samenredzaam.identity.internal.Problems.assertFieldProblem;
 import static nl.samenredzaam.identity.internal.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -53,6 +54,9 @@ class PasswordResetDbTest {
         assertTrue(f.service.passwordResetAccount(token).isPresent(), "a refused password does not use the link up");
 
         f.service.resetPassword(token, NEW);
+        assertEquals(2, f.mails.size());
+        assertTrue(f.mails.get(1).subject().startsWith("Uw wachtwoord is gewijzigd"), "the person is told afterwards");
+        assertFalse(f.mails.get(1).body().contains(NEW), "never the password itself");
         assertEquals(LoginResult.Outcome.OK, f.service.authenticate(ria.username(), NEW, "10.0.0.1").outcome());
         assertEquals(LoginResult.Outcome.BAD_CREDENTIALS, f.service.authenticate(ria.username(), Fixture.PASSWORD, "10.0.0.1").outcome());
         assertTrue(f.service.session(session.id()).isEmpty(), "sessions end");

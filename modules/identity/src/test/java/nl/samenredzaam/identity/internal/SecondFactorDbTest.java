@@ -43,6 +43,9 @@ class SecondFactorDbTest {
         String secret = secretOf(enrolment);
         assertFieldProblem(Set.of("code"), () -> f.service.confirmSecondFactor(henk.id(), "000000".equals(f.code(secret)) ? "111111" : "000000"));
         List<String> recovery = f.service.confirmSecondFactor(henk.id(), f.code(secret));
+        assertEquals(1, f.mails.size(), "the person is told by e-mail");
+        assertEquals(henk.username() + "@example.org", f.mails.get(0).to());
+        assertTrue(f.mails.get(0).subject().startsWith("Tweestapsverificatie staat aan"), f.mails.get(0).subject());
         assertEquals(SecurityPolicy.RECOVERY_CODES, recovery.size());
         assertTrue(f.service.hasSecondFactor(henk.id()));
 
@@ -96,6 +99,7 @@ class SecondFactorDbTest {
         assertTrue(f.service.hasSecondFactor(henk.id()));
         f.service.disableSecondFactor(henk.id(), Fixture.PASSWORD);
         assertFalse(f.service.hasSecondFactor(henk.id()));
+        assertTrue(f.mails.get(f.mails.size() - 1).subject().startsWith("Tweestapsverificatie staat uit"));
         assertEquals(LoginResult.Outcome.OK, f.service.authenticate(henk.username(), Fixture.PASSWORD, "10.0.0.1").outcome());
     }
 

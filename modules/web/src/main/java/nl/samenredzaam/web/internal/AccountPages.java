@@ -21,7 +21,11 @@ import nl.samenredzaam.identity.platform.TotpEnrolment;
  * "forgot password" ({@code /wachtwoord-vergeten}), the reset link ({@code /wachtwoord-herstellen/{token}})
  * and "my account" with two-step verification ({@code /account}).
  */
-final class AccountPages {
+public final class AccountPages {
+
+    /** An active API token as listed on My account. */
+    public record TokenRow(long id, String label, String created, String lastUsed, String expires) {
+    }
 
     /** Cookie that carries a half-done sign-in (password right, code still owed) for five minutes. */
     static final String CHALLENGE_COOKIE = "SR_LOGIN2";
@@ -188,6 +192,9 @@ final class AccountPages {
             Csrf.check(ex);
         }
         String action = rest.isEmpty() ? "" : rest.get(0);
+        if (!action.equals("tokens") && rest.size() > 1) {
+            throw ProblemException.notFound();
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("msg", msg);
         params.put("csrf", ex.session().map(Session::csrfToken).orElse(""));
@@ -231,8 +238,56 @@ final class AccountPages {
                     status = 400;
                 }
             }
+            case "wachtwoord" -> {
+                Exchange.requireMethod(ex, "POST");
+                Form form = Form.empty();
+                String current = ex.form().getOrDefault("currentPassword", List.of("")).get(0);
+                String fresh = ex.form().getOrDefault("newPassword", List.of("")).get(0);
+                String repeat = ex.form().getOrDefault("repeatPassword", List.of("")).get(0);
+                if (!fresh.equals(repeat)) {
+                    form.error("repeatPassword", msg.get("reset.mismatch"));
+                } else {
+                    try {
+                        identity.changePassword(userId, current, fresh, ex.session().map(Session::id).orElse(null));
+                        AdminPages.redirect(ex, "/account?opgeslagen=1");
+                        return;
+                    } catch (ProblemException e) {
+                        if (e.status() != 400) {
+                            throw e;
+                        }
+                        form.from(e, ex.locale());
+                    }
+                }
+                params.put("passwordForm", form);
+                status = 400;
+            }
+            case "elders-uitloggen" -> {
+                Exchange.requireMethod(ex, "POST");
+                identity.endOtherSessions(userId, ex.session().map(Session::id).orElse(null));
+                AdminPages.redirect(ex, "/account?opgeslagen=1");
+                return;
+            }
+            case "tokens" -> {
+                if (rest.size() != 3 || !rest.get(2).equals("intrekken")) {
+                    throw ProblemException.notFound();
+                }
+                Exchange.requireMethod(ex, "POST");
+                identity.revokeToken(userId, MemberPages.parseId(rest.get(1)));
+                AdminPages.redirect(ex, "/account?opgeslagen=1#tokens");
+                return;
+            }
             default -> throw ProblemException.notFound();
         }
+        java.time.Instant now = java.time.Instant.now();
+        List<TokenRow> tokens = new java.util.ArrayList<>();
+        for (nl.samenredzaam.identity.platform.TokenInfo t : identity.tokens(userId)) {
+            if (t.activeAt(now)) {
+                tokens.add(new TokenRow(t.id(), t.label(), Dates.dateTime(t.createdAt(), ex.locale()),
+                        t.lastUsed() == null ? "–" : Dates.dateTime(t.lastUsed(), ex.locale()), Dates.dateTime(t.expiresAt(), ex.locale())));
+            }
+        }
+        params.put("tokens", tokens);
+        params.putIfAbsent("passwordForm", Form.empty());
         params.put("hasSecondFactor", identity.hasSecondFactor(userId));
         params.put("name", account.get().displayName());
         params.put("username", account.get().username());
