@@ -145,4 +145,24 @@ class SecondFactorIT {
         assertEquals(303, later.postForm("/account/tweestaps-uit", Map.of("_csrf", csrf(page), "password", DEMO_PASSWORD)).status());
         assertEquals("/", login(http.newSession(), "professional", DEMO_PASSWORD).header("Location").orElse(""), "password only again");
     }
+
+    @Test
+    void anAdminTurnsOffAMembersLostSecondFactor(HttpJson http) {
+        HttpJson sanne = signedIn(http, "volunteer", DEMO_PASSWORD);
+        JsonResponse account = sanne.get("/account");
+        JsonResponse started = sanne.postForm("/account/tweestaps", Map.of("_csrf", csrf(account)));
+        String secret = find(started.body(), "<code id=\"secret\">([A-Z2-7 ]+)</code>").replace(" ", "");
+        assertEquals(200, sanne.postForm("/account/tweestaps-bevestigen", Map.of("_csrf", csrf(account), "code", totp(secret, 0))).status());
+        assertTrue(login(http.newSession(), "volunteer", DEMO_PASSWORD).header("Location").orElse("").startsWith("/login/code"));
+
+        HttpJson henk = signedIn(http, "beheerder", DEMO_PASSWORD);
+        String members = henk.get("/" + SLUG + "/beheer/leden").body();
+        String id = find(members, "(?s)/beheer/leden/(\\d+)\">[^<]*</a></th>\\s*<td>volunteer</td>");
+        JsonResponse page = henk.get("/" + SLUG + "/beheer/leden/" + id);
+        assertTrue(page.body().contains("/tweestaps-uit"), page.body());
+        assertEquals(403, signedIn(http, "coordinator", DEMO_PASSWORD).postForm("/" + SLUG + "/beheer/leden/" + id + "/tweestaps-uit",
+                Map.of("_csrf", "x")).status());
+        assertEquals(303, henk.postForm("/" + SLUG + "/beheer/leden/" + id + "/tweestaps-uit", Map.of("_csrf", csrf(page))).status());
+        assertEquals("/", login(http.newSession(), "volunteer", DEMO_PASSWORD).header("Location").orElse(""), "password only again");
+    }
 }

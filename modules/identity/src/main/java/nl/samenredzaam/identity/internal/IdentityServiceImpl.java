@@ -405,6 +405,22 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         return members.createAccount(by, initiative, account);
     }
 
+    @Override
+    public boolean hasSecondFactor(Actor by, Initiative initiative, long userId) {
+        members.member(by, initiative, userId).orElseThrow(ProblemException::notFound);
+        return secondFactor.has(userId);
+    }
+
+    @Override
+    public void resetSecondFactor(Actor by, Initiative initiative, long userId) {
+        members.member(by, initiative, userId).orElseThrow(ProblemException::notFound);
+        secondFactor.remove(userId);
+        auditLog.write(initiative.id(), by.userId(), access.rolesOf(by, initiative), null,
+                new AuditEvent(AuditEvent.Action.UPDATE, "identity.second-factor", Long.toString(userId), userId, null,
+                        "administration", true), null);
+        notices.tell(userId, AccountNotices.Change.SECOND_FACTOR_OFF);
+    }
+
     // --- PermissionAdmin ---
 
     @Override

@@ -111,6 +111,11 @@ final class SecondFactor {
 
     void disable(long userId, String password) {
         passwords.requirePassword(userId, password, "password");
+        remove(userId);
+    }
+
+    /** Removes the second factor without a password (an admin's reset for a lost phone). */
+    void remove(long userId) {
         db.global(sql -> {
             sql.update("delete from identity_recovery_code where user_id = :user", "user", userId);
             sql.update("delete from identity_totp where user_id = :user", "user", userId);

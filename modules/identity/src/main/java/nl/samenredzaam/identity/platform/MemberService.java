@@ -39,4 +39,14 @@ public interface MemberService {
      * 409 when the user name is taken.
      */
     Account createAccount(Actor by, Initiative initiative, NewAccount account);
+
+    /** Whether a member has two-step verification on (for the member page). */
+    boolean hasSecondFactor(Actor by, Initiative initiative, long userId);
+
+    /**
+     * Turns a member's two-step verification off, for someone who lost both phone and recovery
+     * codes: they sign in with the password and set it up again. Audited
+     * ({@code identity.second-factor}) and the member is told by e-mail. 404 for a non-member.
+     */
+    void resetSecondFactor(Actor by, Initiative initiative, long userId);
 }

@@ -129,4 +129,27 @@ class SecondFactorDbTest {
         assertEquals(LoginResult.Outcome.OK, f.service.completeSecondFactor(challenge,
                 f.code(DemoAccountsImpl.DEMO_TOTP_SECRET), "10.0.0.9").outcome());
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void anAdminResetsALostSecondFactorOfTheirOwnMembersOnly(Dialect dialect) {
+        Fixture f = new Fixture(dialect);
+        Actor admin = f.actor(f.admin());
+        Account marieke = f.person(Role.PROFESSIONAL);
+        f.secondFactor(marieke);
+        assertTrue(f.service.hasSecondFactor(admin, f.initiative, marieke.id()));
+        assertProblem(403, () -> f.service.resetSecondFactor(f.actor(f.person(Role.COORDINATOR)), f.initiative, marieke.id()));
+        var other = f.newInitiative();
+        Account otherAdmin = f.person(other, Role.ADMIN);
+        assertProblem(404, () -> f.service.resetSecondFactor(f.service.actor(otherAdmin, other), other, marieke.id()));
+        assertTrue(f.service.hasSecondFactor(marieke.id()));
+
+        f.service.resetSecondFactor(admin, f.initiative, marieke.id());
+        assertFalse(f.service.hasSecondFactor(marieke.id()));
+        assertEquals(LoginResult.Outcome.OK, f.service.authenticate(marieke.username(), Fixture.PASSWORD, "10.0.0.1").outcome());
+        assertTrue(f.mails.get(f.mails.size() - 1).subject().startsWith("Tweestapsverificatie staat uit"), "she is told");
+        f.clock.advance(Duration.ofSeconds(1));
+        assertEquals(marieke.id(), f.service.read(admin, f.initiative, AuditQuery.all(5).withRecordType("identity.second-factor"))
+                .entries().get(0).clientId(), "audited");
+    }
 }

@@ -62,6 +62,11 @@ public final class MemberPages {
         } else if (rest.size() == 1 && rest.get(0).equals("toevoegen")) {
             Exchange.requireMethod(page.ex(), "POST");
             addExisting(page, service);
+        } else if (rest.size() == 2 && rest.get(1).equals("tweestaps-uit")) {
+            Exchange.requireMethod(page.ex(), "POST");
+            long userId = parseId(rest.get(0));
+            service.resetSecondFactor(page.by(), page.initiative(), userId);
+            AdminPages.redirect(page.ex(), page.base() + "leden/" + userId + "?opgeslagen=1");
         } else if (rest.size() == 1) {
             member(page, service, parseId(rest.get(0)));
         } else {
@@ -176,6 +181,7 @@ public final class MemberPages {
         }
         Map<String, Object> params = AdminPages.base(page, "members");
         params.put("member", member);
+        params.put("secondFactor", service.hasSecondFactor(page.by(), initiative, userId));
         params.put("roles", roleOptions(shown, ex.locale()));
         params.put("form", form);
         Html content = Templates.render("member.jte", params);
