@@ -101,8 +101,14 @@ public record ActivityInput(String title, String description, String category, S
                 problems.put("recurrence", msg.get("error.recurrence"));
             } else {
                 try {
+                    rrule = Recurrence.normalize(rrule);
                     Recurrence.parse(rrule);
-                } catch (IllegalArgumentException e) {
+                    if (from != null) {
+                        // a trial expansion: ical4j can accept a rule it cannot expand
+                        Recurrence.starts(from, rrule, List.of(), from, from.plus(java.time.Duration.ofDays(400)));
+                        Recurrence.lastStart(from, rrule, List.of());
+                    }
+                } catch (RuntimeException e) {
                     problems.put("recurrence", msg.get("error.recurrence"));
                 }
             }

@@ -158,6 +158,35 @@ public final class Recurrence {
         return dates.isEmpty() ? first : dates.get(dates.size() - 1).toInstant();
     }
 
+    private static final java.util.regex.Pattern UNTIL =
+            java.util.regex.Pattern.compile("(?i)(^|;)UNTIL=(\\d{8})(T(\\d{6}))?(Z)?(?=;|$)");
+
+    /**
+     * The rule with its UNTIL as a UTC date-time, as RFC 5545 requires next to a DTSTART with a
+     * time zone: a date-only UNTIL ({@code UNTIL=20270101}) means through the end of that day in
+     * Lindeholt, a local date-time ({@code UNTIL=20270101T100000}) is read in Europe/Amsterdam.
+     * ical4j accepts both but fails while expanding them against a zoned start (found by
+     * {@code RecurrenceFuzzTest}: {@code FREQ=WEEKLY;UNTIL=20270101} was a 500).
+     *
+     * @throws IllegalArgumentException when the UNTIL is not a real date or time
+     */
+    public static String normalize(String rrule) {
+        java.util.regex.Matcher m = UNTIL.matcher(rrule);
+        if (!m.find() || m.group(5) != null) {
+            return rrule;
+        }
+        try {
+            LocalDate day = LocalDate.parse(m.group(2), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            java.time.LocalDateTime local = m.group(4) == null ? day.atTime(23, 59, 59)
+                    : day.atTime(java.time.LocalTime.parse(m.group(4), java.time.format.DateTimeFormatter.ofPattern("HHmmss")));
+            String utc = local.atZone(ZONE).withZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'"));
+            return rrule.substring(0, m.start()) + m.group(1) + "UNTIL=" + utc + rrule.substring(m.end());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a valid UNTIL", e);
+        }
+    }
+
     /**
      * Parses and checks a rule: only daily, weekly, monthly and yearly rules (an activity does not
      * repeat every minute). Throws {@link IllegalArgumentException} when the rule is not valid.
@@ -165,7 +194,7 @@ public final class Recurrence {
     public static Recur<ZonedDateTime> parse(String rrule) {
         Recur<ZonedDateTime> recur;
         try {
-            recur = new Recur<>(rrule.strip().replaceFirst("(?i)^RRULE:", ""));
+            recur = new Recur<>(normalize(rrule.strip().replaceFirst("(?i)^RRULE:", "")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a valid RRULE", e);
         }

@@ -36,6 +36,19 @@ class RecurrenceTest {
     }
 
     @Test
+    void anUntilWithoutTimeOrZoneMeansThroughThatDayInLindeholt() {
+        // found by RecurrenceFuzzTest: ical4j parsed these but failed expanding them (a 500)
+        assertEquals("FREQ=WEEKLY;UNTIL=20261215T225959Z", Recurrence.normalize("FREQ=WEEKLY;UNTIL=20261215"));
+        assertEquals("FREQ=WEEKLY;UNTIL=20260615T080000Z;BYDAY=MO", Recurrence.normalize("FREQ=WEEKLY;UNTIL=20260615T100000;BYDAY=MO"));
+        assertEquals("FREQ=WEEKLY;UNTIL=20261215T090000Z", Recurrence.normalize("FREQ=WEEKLY;UNTIL=20261215T090000Z"));
+        assertThrows(IllegalArgumentException.class, () -> Recurrence.normalize("FREQ=WEEKLY;UNTIL=20260230"));
+        List<Instant> starts = Recurrence.starts(ams("2026-12-01T10:00"), "FREQ=WEEKLY;UNTIL=20261215", Set.of(),
+                ams("2026-11-01T00:00"), ams("2027-02-01T00:00"));
+        assertEquals(List.of(ams("2026-12-01T10:00"), ams("2026-12-08T10:00"), ams("2026-12-15T10:00")), starts);
+        assertEquals(ams("2026-12-15T10:00"), Recurrence.lastStart(ams("2026-12-01T10:00"), "FREQ=WEEKLY;UNTIL=20261215", Set.of()));
+    }
+
+    @Test
     void summerBreakExceptionsAreLeftOut() {
         Set<LocalDate> summerBreak = Set.of(LocalDate.parse("2026-07-14"), LocalDate.parse("2026-07-21"),
                 LocalDate.parse("2026-07-28"));
