@@ -37,7 +37,7 @@ public final class CeilingServer {
     private CeilingServer() {
     }
 
-    private record Body(byte[] bytes, String contentType) {
+    record Body(byte[] bytes, String contentType) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,6 +54,15 @@ public final class CeilingServer {
             }
             files.put(nameAndPath[0], new Body(Files.readAllBytes(Path.of(path)), type));
         }
+        Server server = start(port, files);
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        System.out.println("ceiling listening on " + connector.getLocalPort() + " (Jetty " + Server.getVersion() + ", "
+                + files.size() + " files)");
+        server.join();
+    }
+
+    /** Starts the ceiling on 127.0.0.1:{@code port} (0: a free port) and returns the running server. */
+    static Server start(int port, Map<String, Body> files) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         Server server = new Server(new QueuedThreadPool(200, 8));
         HttpConfiguration config = new HttpConfiguration();
@@ -91,8 +100,6 @@ public final class CeilingServer {
             }
         });
         server.start();
-        System.out.println("ceiling listening on " + connector.getLocalPort() + " (Jetty " + Server.getVersion() + ", "
-                + files.size() + " files)");
-        server.join();
+        return server;
     }
 }
