@@ -7,9 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * A module's per-initiative {@link Setting settings}, for work outside a web request: scheduled
  * jobs, cooperation services called by other modules, mail. Inside a request, use
- * {@link nl.samenredzaam.api.web.WebRequest#setting(String)}. Implemented by the platform, which
- * keeps the values in memory and reloads them when the initiative admin changes one (on every
- * node), so a call costs no database round trip.
+ * {@link nl.samenredzaam.api.web.WebRequest#setting(String)}. Implemented by the platform; the
+ * answer reflects a change by the initiative admin from the next call on, on every node.
  *
  * <p>Modules read their own settings, and may read another module's to cooperate (e.g. the help
  * categories of volunteering). They never read the platform's tables for this.
