@@ -570,7 +570,8 @@ public final class BundleManagerImpl implements BundleManager {
     }
 
     private void forget(String symbolicName) {
-        db.global(sql -> sql.update("delete from platform_bundle where symbolic_name = :bsn", "bsn", symbolicName));
+        int rows = db.global(sql -> sql.update("delete from platform_bundle where symbolic_name = :bsn", "bsn", symbolicName));
+        LOG.info("Bundle {} removed from the stored bundles ({} row)", symbolicName, rows);
         cluster.publish(ClusterEvents.BUNDLES, symbolicName);
     }
 
