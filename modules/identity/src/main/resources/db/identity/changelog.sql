@@ -159,3 +159,7 @@ create table identity_login_challenge (
     created_at timestamp with time zone not null,
     expires_at timestamp with time zone not null
 );
+
+-- A TOTP secret sealed with the platform's key (AES-256-GCM, "v1:" + base64) is longer than the plain one.
+--changeset samenredzaam:identity-6
+alter table identity_totp alter column secret set data type varchar(200);

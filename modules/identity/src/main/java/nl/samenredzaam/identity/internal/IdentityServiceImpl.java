@@ -38,6 +38,7 @@ import nl.samenredzaam.identity.internal.access.PermissionTable;
 import nl.samenredzaam.identity.internal.password.Argon2id;
 import nl.samenredzaam.identity.internal.password.CommonPasswords;
 import nl.samenredzaam.identity.internal.password.PasswordRules;
+import nl.samenredzaam.identity.internal.session.SecretBox;
 import nl.samenredzaam.identity.internal.store.MembershipRepository;
 import nl.samenredzaam.identity.internal.store.RolePermissionRepository;
 import nl.samenredzaam.identity.internal.store.UserRepository;
@@ -100,7 +101,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @Activate
     public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules, @Reference Mailer mailer) {
-        this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer);
+        this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer, SecretBox.fromEnvironment());
         firstOperator.ensure(System.getenv(FirstOperator.ENV), System.out);
     }
 
@@ -120,6 +121,11 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     /** For tests that read the mail. */
     IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock, Argon2id hasher, Mailer mailer) {
+        this(db, modules, clock, hasher, mailer, SecretBox.none());
+    }
+
+    /** For tests that also choose the key for stored TOTP secrets. */
+    IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock, Argon2id hasher, Mailer mailer, SecretBox box) {
         this.db = db;
         this.clock = clock;
         this.authenticator = new Authenticator(db, hasher, new PasswordRules(CommonPasswords.load()), clock);
@@ -129,7 +135,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.access = new Access(db);
         this.auditLog = new AuditLog(db, clock, access);
         this.members = new MemberManager(db, clock, access, authenticator, auditLog);
-        this.secondFactor = new SecondFactor(db, clock, authenticator);
+        this.secondFactor = new SecondFactor(db, clock, authenticator, box);
         this.invitations = new Invitations(db, clock, access, authenticator, auditLog, mailer);
         this.resets = new PasswordResets(db, clock, authenticator, mailer);
         this.notices = new AccountNotices(db, mailer);

@@ -15,6 +15,7 @@ import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.core.platform.PlatformDatabase;
 import nl.samenredzaam.identity.internal.session.LoginThrottle;
+import nl.samenredzaam.identity.internal.session.SecretBox;
 import nl.samenredzaam.identity.internal.session.Secrets;
 import nl.samenredzaam.identity.internal.session.Totp;
 import nl.samenredzaam.identity.internal.store.UserRepository;
@@ -24,8 +25,9 @@ import nl.samenredzaam.identity.platform.SecurityPolicy;
 import nl.samenredzaam.identity.platform.TotpEnrolment;
 
 /**
- * The second factor: TOTP (RFC 6238) with recovery codes. The TOTP secret is stored as is (it must
- * be read to check codes); recovery codes only as SHA-256 (they are random, 60 bits, and every
+ * The second factor: TOTP (RFC 6238) with recovery codes. The TOTP secret must be read to check
+ * codes: it is stored sealed with AES-256-GCM when the platform has a key ({@link SecretBox}), as is
+ * otherwise. Recovery codes only as SHA-256 (they are random, 60 bits, and every
  * guess is throttled like a sign-in). A code is accepted once: the step it belongs to is stored, and
  * a code of that step or an earlier one is refused afterwards, on every node (conditional update).
  */
@@ -39,12 +41,14 @@ final class SecondFactor {
     private final PlatformDatabase db;
     private final Clock clock;
     private final Authenticator passwords;
+    private final SecretBox box;
     private final UserRepository users = new UserRepository();
 
-    SecondFactor(PlatformDatabase db, Clock clock, Authenticator passwords) {
+    SecondFactor(PlatformDatabase db, Clock clock, Authenticator passwords, SecretBox box) {
         this.db = db;
         this.clock = clock;
         this.passwords = passwords;
+        this.box = box;
     }
 
     boolean has(long userId) {
@@ -61,7 +65,7 @@ final class SecondFactor {
         db.global(sql -> {
             sql.update("delete from identity_totp where user_id = :user", "user", userId);
             sql.update("insert into identity_totp (user_id, secret, confirmed_at, last_step, created_at) "
-                    + "values (:user, :secret, null, 0, :now)", "user", userId, "secret", secret, "now", now);
+                    + "values (:user, :secret, null, 0, :now)", "user", userId, "secret", box.seal(secret, userId), "now", now);
             return null;
         });
         return new TotpEnrolment(Totp.grouped(secret), Totp.uri(ISSUER, user.username(), secret));
@@ -73,7 +77,7 @@ final class SecondFactor {
         db.global(sql -> {
             if (sql.first("select 1 from identity_totp where user_id = :user", r -> true, "user", userId).isEmpty()) {
                 sql.update("insert into identity_totp (user_id, secret, confirmed_at, last_step, created_at) "
-                        + "values (:user, :secret, :now, 0, :now)", "user", userId, "secret", secret, "now", now);
+                        + "values (:user, :secret, :now, 0, :now)", "user", userId, "secret", box.seal(secret, userId), "now", now);
             }
             return null;
         });
@@ -84,6 +88,8 @@ final class SecondFactor {
         Pending pending = db.global(sql -> sql.first("select secret, last_step, confirmed_at from identity_totp where user_id = :user",
                 r -> new Pending(r.getString(1), r.getLong(2), r.getTimestamp(3) != null), "user", userId))
                 .filter(p -> !p.confirmed())
+                .map(p -> new Pending(box.open(p.secret(), userId).orElse(null), p.lastStep(), false))
+                .filter(p -> p.secret() != null)
                 .orElseThrow(() -> ProblemException.conflict("Er wordt geen tweestapsverificatie ingesteld / nothing is being set up"));
         OptionalLong step = Totp.verify(pending.secret(), code, clock.instant(), pending.lastStep());
         if (step.isEmpty()) {
@@ -190,7 +196,12 @@ final class SecondFactor {
             if (row.isEmpty() || !row.get().confirmed()) {
                 return false;
             }
-            OptionalLong step = Totp.verify(row.get().secret(), code, now, row.get().lastStep());
+            Optional<String> secret = box.open(row.get().secret(), userId);
+            if (secret.isEmpty()) {
+                LOG.warn("The second factor of user {} cannot be read: was it stored with another {}?", userId, SecretBox.ENV);
+                return false;
+            }
+            OptionalLong step = Totp.verify(secret.get(), code, now, row.get().lastStep());
             return step.isPresent() && useStep(sql, userId, step.getAsLong());
         });
     }

@@ -69,7 +69,7 @@ final class Fixture {
     /** Gives the account a confirmed second factor with a known secret; returns the secret. */
     String secondFactor(Account account) {
         String secret = nl.samenredzaam.identity.internal.session.Totp.newSecret();
-        new SecondFactor(database.db, clock, null).enrolFixed(account.id(), secret);
+        new SecondFactor(database.db, clock, null, nl.samenredzaam.identity.internal.session.SecretBox.none()).enrolFixed(account.id(), secret);
         return secret;
     }
 

@@ -152,4 +152,23 @@ class SecondFactorDbTest {
         assertEquals(marieke.id(), f.service.read(admin, f.initiative, AuditQuery.all(5).withRecordType("identity.second-factor"))
                 .entries().get(0).clientId(), "audited");
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void withAKeyTheSecretIsStoredEncrypted(Dialect dialect) {
+        Fixture f = new Fixture(dialect);
+        IdentityServiceImpl keyed = new IdentityServiceImpl(f.database.db, f.modules, f.clock, Fixture.CHEAP, (sql, mail) -> { },
+                nl.samenredzaam.identity.internal.session.SecretBox.of(java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        Account henk = f.person(Role.ADMIN);
+        String secret = secretOf(keyed.startSecondFactor(henk.id()));
+        String stored = f.database.db.global(sql -> sql.first("select secret from identity_totp where user_id = :u", r -> r.getString(1),
+                "u", henk.id())).orElseThrow();
+        assertTrue(stored.startsWith("v1:") && !stored.contains(secret), "sealed, not the secret: " + stored);
+        keyed.confirmSecondFactor(henk.id(), f.code(secret));
+        f.clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+        assertEquals(LoginResult.Outcome.OK, keyed.completeSecondFactor(keyed.beginSecondFactor(henk.id()), f.code(secret), "10.0.0.1").outcome());
+        f.clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+        assertEquals(LoginResult.Outcome.BAD_CREDENTIALS, f.service.completeSecondFactor(f.service.beginSecondFactor(henk.id()),
+                f.code(secret), "10.0.0.1").outcome(), "without the key the stored value is useless");
+    }
 }
