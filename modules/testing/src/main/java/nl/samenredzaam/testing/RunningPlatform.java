@@ -49,6 +49,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * It starts before the first test, makes sure it is running before each test (a test may have stopped or killed it),
  * and stops after the last. Test methods may take a {@code RunningPlatform} or an {@code HttpJson} parameter.
+ * <p>
+ * A module developer's end-to-end test starts the platform with the module's own bundle in it:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static RunningPlatform platform = RunningPlatform.builder().demo()
+ *         .bundle(Path.of("target/prikbord-1.0.0.jar")).build();
+ * }</pre>
+ *
+ * The bundle is copied into the data directory's {@code deploy/} folder before the platform starts, so the
+ * platform installs it as an operator's drop-in would; wait for its module with
+ * {@code GET /api/v1/platform/modules} (state {@code ACTIVE}) before using it.
  */
 public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
         ParameterResolver {
@@ -110,6 +122,7 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         if (isRunning()) {
             throw new IllegalStateException("already running: " + baseUri);
         }
+        deployBundles();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmArgs);
@@ -293,6 +306,22 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
 
     // --- internals -----------------------------------------------------------------------------------
 
+    /** Copies the builder's bundles into {@code <data-dir>/deploy}, where the platform's FileInstall picks them up. */
+    private void deployBundles() {
+        if (config.bundles.isEmpty()) {
+            return;
+        }
+        try {
+            Path deploy = Files.createDirectories(dataDir.resolve("deploy"));
+            for (Path bundle : config.bundles) {
+                Files.copy(bundle, deploy.resolve(bundle.getFileName().toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the bundles into " + dataDir.resolve("deploy"), e);
+        }
+    }
+
     private boolean healthy() {
         if (!process.isAlive()) {
             throw new AssertionError("the platform exited with code " + process.exitValue() + " during start-up"
@@ -339,6 +368,7 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private final List<Path> bundles = new ArrayList<>();
         private Path jar;
         private Path dataDir;
         private int port;
@@ -375,6 +405,20 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         /** JVM options (e.g. {@code -Xmx256m}). */
         public Builder jvmArgs(String... more) {
             jvmArgs.addAll(List.of(more));
+            return this;
+        }
+
+        /**
+         * A bundle (e.g. the module under test, {@code target/<artifactId>-<version>.jar}) to install with the
+         * platform: copied into {@code <data-dir>/deploy} before every start.
+         *
+         * @throws IllegalArgumentException when the file does not exist
+         */
+        public Builder bundle(Path bundle) {
+            if (!Files.isRegularFile(bundle)) {
+                throw new IllegalArgumentException("no bundle at " + bundle.toAbsolutePath());
+            }
+            bundles.add(bundle.toAbsolutePath());
             return this;
         }
 
