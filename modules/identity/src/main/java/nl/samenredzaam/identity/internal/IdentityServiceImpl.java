@@ -103,6 +103,30 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules, @Reference Mailer mailer) {
         this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer, SecretBox.fromEnvironment());
         firstOperator.ensure(System.getenv(FirstOperator.ENV), System.out);
+        this.resetWork = resetExecutor();
+    }
+
+    /**
+     * Reset requests are handled after the answer, on one thread with a short queue: the answer
+     * then takes the same time whether or not the account exists (no enumeration by timing), and a
+     * flood of requests is dropped rather than queued without bound (the answer is the same anyway).
+     */
+    private static java.util.concurrent.ExecutorService resetExecutor() {
+        return new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(100), r -> {
+                    Thread t = new Thread(r, "samenredzaam-password-reset");
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws InterruptedException {
+        java.util.concurrent.ExecutorService work = resetWork;
+        if (work != null) {
+            work.shutdown();
+            work.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** For tests: no framework, a clock of the test's choosing, OWASP hash parameters, mail refused. */
@@ -142,6 +166,9 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.demo = new DemoAccountsImpl(db, clock, authenticator, secondFactor);
         this.firstOperator = new FirstOperator(db, clock, authenticator);
     }
+
+    /** Where reset requests run: a background thread in the platform, the caller's thread in tests. */
+    private java.util.concurrent.ExecutorService resetWork;
 
     private volatile ClusterEvents cluster;
     private volatile AutoCloseable permissionSubscription;
@@ -287,7 +314,18 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @Override
     public void requestPasswordReset(String usernameOrEmail, MailTemplate template) {
-        resets.request(usernameOrEmail, template);
+        java.util.concurrent.ExecutorService work = resetWork;
+        if (work == null) {
+            resets.request(usernameOrEmail, template);
+            return;
+        }
+        work.execute(() -> {
+            try {
+                resets.request(usernameOrEmail, template);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PasswordResets.class).warn("Password reset request failed: {}", e.getClass().getSimpleName());
+            }
+        });
     }
 
     @Override

@@ -96,7 +96,8 @@ public interface IdentityService {
      * Starts a password reset for the account with this user name or e-mail address: a
      * single-use link valid for {@link SecurityPolicy#PASSWORD_RESET_VALIDITY}, mailed by
      * {@code template} (only the token's hash is stored). Answers nothing and throws nothing about
-     * whether such an account exists (no account enumeration). Accounts without an e-mail address,
+     * whether such an account exists (no account enumeration); in the running platform the work is
+     * done after the call returns, so its timing says nothing either. Accounts without an e-mail address,
      * disabled accounts and accounts that belong to no initiative (the mail outbox is per
      * initiative) get no mail.
      */
