@@ -90,15 +90,20 @@ public final class DemoLoader implements Readiness {
         }
     }
 
-    /** A module that becomes active after its contributor arrived still gets its demo data. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addModule(nl.samenredzaam.api.module.Module module) {
+    /**
+     * A module that becomes active after its contributor arrived still gets its demo data. Bound by
+     * reference only: fetching the service object here would activate a module in this thread, and
+     * wait without end for one whose activation hangs (also at unbind, which hung the shutdown).
+     */
+    @Reference(service = nl.samenredzaam.api.module.Module.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addModule(org.osgi.framework.ServiceReference<nl.samenredzaam.api.module.Module> module) {
         if (enabled) {
             worker.execute(this::runPending);
         }
     }
 
-    void removeModule(nl.samenredzaam.api.module.Module module) {
+    void removeModule(org.osgi.framework.ServiceReference<nl.samenredzaam.api.module.Module> module) {
         // nothing to undo: demo data stays with the initiative
     }
 

@@ -63,6 +63,8 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     private final MigrationStatus migrations;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Active> services = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<Module>, Module> obtained = new ConcurrentHashMap<>();
+    private final BundleContext context;
     private final Map<Long, Set<String>> enabled = new ConcurrentHashMap<>();
     private final BundleTracker<String> bundles;
     private volatile ServiceComponentRuntime scr;
@@ -78,6 +80,7 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     public ModuleRegistryImpl(BundleContext context, @Reference PlatformDatabase db, @Reference MigrationStatus migrations,
             @Reference ClusterEvents cluster, @Reference BundleHealth health) {
         this.health = health;
+        this.context = context;
         this.db = db;
         this.migrations = migrations;
         this.cluster = cluster;
@@ -107,8 +110,26 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
         bundles.close();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addModule(ServiceReference<Module> ref, Module module) {
+    /**
+     * Bound by reference only, and the service object taken here: Declarative Services would otherwise
+     * also fetch the service object to call the unbind method, and for a module whose activation never
+     * finished that fetch waits (in Felix, without a time-out) for the thread that is stuck creating
+     * it, which hung the platform's shutdown.
+     */
+    @Reference(service = Module.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addModule(ServiceReference<Module> ref) {
+        Module module;
+        try {
+            module = context.getService(ref);
+        } catch (RuntimeException e) {
+            LOG.warn("Module service of {} could not be obtained: {}", ref.getBundle().getSymbolicName(), e.toString());
+            return;
+        }
+        if (module == null) {
+            return; // its activation failed; the reason is reported from Declarative Services (whyNotRegistered)
+        }
+        obtained.put(ref, module);
         String id = module.id();
         Active previous = services.putIfAbsent(id, new Active(module, ref.getBundle()));
         if (previous != null && previous.module() != module) {
@@ -120,8 +141,17 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
         changed();
     }
 
-    void removeModule(ServiceReference<Module> ref, Module module) {
+    void removeModule(ServiceReference<Module> ref) {
+        Module module = obtained.remove(ref);
+        if (module == null) {
+            return; // never obtained (failed or still activating): nothing to remove, nothing to release
+        }
         services.remove(module.id(), new Active(module, ref.getBundle()));
+        try {
+            context.ungetService(ref);
+        } catch (IllegalStateException e) {
+            // our own bundle is stopping
+        }
         changed();
     }
 
