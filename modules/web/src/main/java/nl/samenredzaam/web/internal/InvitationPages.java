@@ -66,10 +66,11 @@ public final class InvitationPages {
                 Invitation current = service.invitations(page.by(), page.initiative()).stream().filter(i -> i.id() == id).findFirst()
                         .orElseThrow(ProblemException::notFound);
                 service.resend(page.by(), page.initiative(), id, AccountMails.invitation(ex, page.initiative(), current.role()));
+                AdminPages.redirect(ex, page.base() + "uitnodigingen?verstuurd=1");
             } else {
                 service.revoke(page.by(), page.initiative(), id);
+                AdminPages.redirect(ex, page.base() + "uitnodigingen?opgeslagen=1");
             }
-            AdminPages.redirect(ex, page.base() + "uitnodigingen?opgeslagen=1");
         } else {
             throw ProblemException.notFound();
         }
@@ -85,7 +86,7 @@ public final class InvitationPages {
         try {
             service.invite(page.by(), page.initiative(), new NewInvitation(ex.formField("email").orElse(""),
                     ex.formField("displayName").orElse(""), role), AccountMails.invitation(ex, page.initiative(), role == null ? Role.RESIDENT : role));
-            AdminPages.redirect(ex, page.base() + "uitnodigingen?opgeslagen=1");
+            AdminPages.redirect(ex, page.base() + "uitnodigingen?verstuurd=1");
         } catch (ProblemException e) {
             if (e.status() != 400) {
                 throw e;
@@ -117,6 +118,7 @@ public final class InvitationPages {
         params.put("rows", rows);
         params.put("form", form);
         params.put("roles", options);
+        params.put("sent", "1".equals(page.ex().queryParameter("verstuurd")));
         Html content = Templates.render("invitations.jte", params);
         responses.write(page.ex(), WebResponse.page(msg.get("invitations.title"), content).status(status), page.context());
     }
