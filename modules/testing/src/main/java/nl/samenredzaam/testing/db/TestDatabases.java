@@ -84,6 +84,25 @@ public final class TestDatabases {
                 () -> admin(pg, "drop database if exists " + name + " with (force)"));
     }
 
+    /**
+     * An H2 database in memory, for fast unit tests: nothing is written to disk and everything is
+     * gone on {@link TestDatabase#close()}. The platform's tables are migrated as for the others.
+     * For repository tests that must also prove PostgreSQL, use {@link DatabaseTest} instead.
+     */
+    public static TestDatabase h2InMemory() {
+        String name = "samenredzaam-mem-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        JdbcDataSource ds = new JdbcDataSource();
+        // kept open until close(); the lock timeout as in core's DatabaseSettings.h2Url
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        ds.setUser("sa");
+        ds.setPassword("");
+        return new TestDatabase(Sql.Dialect.H2, "in-memory H2 database " + name, pool(ds), () -> {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("shutdown");
+            }
+        });
+    }
+
     /** A database of the given kind; an H2 one lives in a temporary directory removed on close. */
     public static TestDatabase open(Sql.Dialect dialect) {
         if (dialect == Sql.Dialect.POSTGRESQL) {
