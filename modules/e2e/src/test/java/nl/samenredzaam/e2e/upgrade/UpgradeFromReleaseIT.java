@@ -114,7 +114,9 @@ class UpgradeFromReleaseIT {
     /** The modules are on and their data reads back through the API, as the people who may see it. */
     private static void checkThroughTheApi(RunningPlatform platform, Map<String, Dumps.Table> before) {
         String log = platform.log();
-        assertFalse(log.contains("Migration of"), "a migration failed:\n" + platform.logTail(80));
+        assertFalse(log.contains("Migration of"), () -> "a migration failed:\n" + String.join("\n", log.lines()
+                .filter(l -> l.contains("Migration of") || l.contains(" was: ") || l.contains("Validation Failed")).distinct()
+                .limit(20).toList()));
         HttpJson http = platform.http();
         HttpJson beheerder = signIn(http, "beheerder");
 
