@@ -109,7 +109,7 @@ public final class ReferralService {
                 input.patientPhone(), input.canonicalReasons(allowedReasons), input.note(), Urgency.parse(input.urgency()),
                 input.consentContact(), input.consentFeedback(), referrer.userId(), referrer.name(), input.referrerOrg(),
                 ReferrerType.parse(input.referrerType()), referrer.email(), externalId), ReferralStatus.NEW, now);
-        facts.post(Facts.RECEIVED, sql.initiativeId(), id);
+        facts.post(sql, Facts.RECEIVED, id);
         if (referrer.email() != null && !referrer.email().isBlank()) {
             Messages nl = Messages.of(ReferralService.class, Text.DUTCH);
             LocalDate deadline = WorkingDays.plus(today(), firstContactDays);
@@ -132,7 +132,7 @@ public final class ReferralService {
     public void contact(Sql sql, Referral r, ContactOutcome outcome) {
         Instant now = clock.instant();
         if (outcome == ContactOutcome.REACHED && r.firstContactAt() == null) {
-            facts.post(Facts.CONTACTED, sql.initiativeId(), r.id());
+            facts.post(sql, Facts.CONTACTED, r.id());
         }
         switch (outcome) {
             case REACHED -> referrals.firstContact(sql, r.id(), now, now);
@@ -146,7 +146,7 @@ public final class ReferralService {
         }
         ReferralStatus after = referrals.find(sql, r.id()).map(Referral::status).orElse(r.status());
         if (r.status().isOpen() && !after.isOpen()) {
-            facts.finished(sql.initiativeId(), r.id(), after);
+            facts.finished(sql, r.id(), after);
             if (after != ReferralStatus.CANCELLED && after != ReferralStatus.ENTERED_IN_ERROR) {
                 letterReady(sql, r, FeedbackLetter.CLOSING);
             }
@@ -162,7 +162,7 @@ public final class ReferralService {
         referrals.intake(sql, r.id(), input.questionBehind(), input.goals(), input.sharePlan(), input.shareScores(),
                 input.shareOutcome(), now);
         if (r.firstContactAt() == null) {
-            facts.post(Facts.CONTACTED, sql.initiativeId(), r.id());
+            facts.post(sql, Facts.CONTACTED, r.id());
         }
         if (r.intakeAt() == null) {
             letterReady(sql, r, FeedbackLetter.INTAKE);
@@ -297,7 +297,7 @@ public final class ReferralService {
             throw ProblemException.conflict("The referral is already closed");
         }
         referrals.close(sql, r.id(), outcome, clock.instant());
-        facts.finished(sql.initiativeId(), r.id(), ReferralStatus.CLOSED);
+        facts.finished(sql, r.id(), ReferralStatus.CLOSED);
         letterReady(sql, r, FeedbackLetter.CLOSING);
         if (!scores.isEmpty()) {
             trajectory.saveMeasurement(sql, r.id(), new Measurement(Measurement.Kind.CLOSING, scores.toScores(today())));

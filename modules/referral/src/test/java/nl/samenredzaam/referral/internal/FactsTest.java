@@ -40,6 +40,8 @@ class FactsTest {
         call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "REACHED"));
         call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "UNREACHABLE"));
 
+        assertEquals(List.of(), posted, "nothing is posted inside the transaction that causes it");
+        assertEquals(3, facts.publish(h.sql(), 100));
         assertEquals(List.of(Facts.RECEIVED, Facts.CONTACTED, Facts.FINISHED), posted.stream().map(Event::getTopic).toList());
         Event finished = posted.get(2);
         assertEquals(h.initiative, finished.getProperty("initiative"));
@@ -52,7 +54,11 @@ class FactsTest {
         }
         facts.unset(admin);
         call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer()));
+        assertEquals(0, facts.publish(h.sql(), 100));
         assertEquals(3, posted.size(), "nothing posted without Event Admin");
+        facts.set(admin);
+        assertEquals(1, facts.publish(h.sql(), 100), "the fact waited for Event Admin");
+        assertEquals(0, facts.publish(h.sql(), 100), "and is posted once");
     }
 
     private static nl.samenredzaam.api.web.WebResponse call(Harness h, List<nl.samenredzaam.api.web.Route> routes, Method method,
