@@ -65,6 +65,12 @@ class SecondFactorIT {
         assertEquals(200, log.status());
         assertTrue(log.body().contains("sr-filter\" method=\"get\""), "the audit log with its filter");
         assertEquals(200, anouk.get(LOG + ".csv").status());
+
+        JsonResponse stale = http.newSession().withHeader("Cookie", "SR_LOGIN2=" + "B".repeat(43))
+                .postForm("/login/code", Map.of("code", "123456", "returnTo", LOG));
+        assertEquals(303, stale.status(), "an unknown or expired half-done sign-in starts again");
+        assertTrue(stale.header("Location").orElse("").startsWith("/login?verlopen=1"), stale.header("Location").toString());
+        assertTrue(http.newSession().get("/login?verlopen=1").body().contains("De tijd om de code in te vullen is voorbij"));
     }
 
     @Test

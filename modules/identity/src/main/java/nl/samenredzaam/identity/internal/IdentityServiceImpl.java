@@ -376,6 +376,11 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     }
 
     @Override
+    public boolean secondFactorPending(String challenge) {
+        return secondFactor.pending(challenge).isPresent();
+    }
+
+    @Override
     public LoginResult verifySecondFactor(long userId, String code, String remoteAddress) {
         return secondFactor.verify(userId, code, remoteAddress);
     }

@@ -141,6 +141,9 @@ public interface IdentityService {
      */
     LoginResult completeSecondFactor(String challenge, String code, String remoteAddress);
 
+    /** Whether a half-done sign-in still waits for its code (not used, not past its five minutes). */
+    boolean secondFactorPending(String challenge);
+
     /** Checks a code for an account directly (the token API); counted and throttled like a sign-in. */
     LoginResult verifySecondFactor(long userId, String code, String remoteAddress);
 }

@@ -75,7 +75,9 @@ class SecondFactorDbTest {
         Account henk = f.person(Role.PROFESSIONAL);
         String secret = f.secondFactor(henk);
         String challenge = f.service.beginSecondFactor(henk.id());
+        assertTrue(f.service.secondFactorPending(challenge));
         f.clock.advance(SecurityPolicy.SECOND_FACTOR_CHALLENGE_VALIDITY);
+        assertFalse(f.service.secondFactorPending(challenge));
         assertEquals(LoginResult.Outcome.BAD_CREDENTIALS, f.service.completeSecondFactor(challenge, f.code(secret), "10.0.0.2").outcome());
 
         String fresh = f.service.beginSecondFactor(henk.id());

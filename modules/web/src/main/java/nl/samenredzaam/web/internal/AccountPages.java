@@ -55,8 +55,10 @@ public final class AccountPages {
         Messages msg = Shell.messages(ex);
         String returnTo = LoginPages.safeReturn(ex.method().equals("GET") ? ex.queryParameter("returnTo") : ex.formField("returnTo").orElse(null));
         Optional<String> challenge = ex.cookie(CHALLENGE_COOKIE);
-        if (challenge.isEmpty()) {
-            AdminPages.redirect(ex, "/login?returnTo=" + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
+        if (challenge.isEmpty() || !identity.secondFactorPending(challenge.get())) {
+            // no half-done sign-in, or its five minutes are over: start again, and say why
+            ex.response.addHeader("Set-Cookie", challengeCookie(ex, "", 0));
+            AdminPages.redirect(ex, "/login?verlopen=1&returnTo=" + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         if (ex.method().equals("GET")) {

@@ -49,7 +49,7 @@ final class LoginPages {
         Messages msg = Shell.messages(ex);
         String returnTo = safeReturn(ex.method().equals("GET") ? ex.request.getParameter("returnTo") : ex.formField("returnTo").orElse(null));
         if (ex.method().equals("GET")) {
-            show(ex, msg, "", null, returnTo, 200);
+            show(ex, msg, "", "1".equals(ex.queryParameter("verlopen")) ? msg.get("code.expired") : null, returnTo, 200);
             return;
         }
         String username = ex.formField("username").orElse("");
