@@ -51,6 +51,11 @@ final class Fixtures {
         return jar("nl.samenredzaam.fixture.blocking");
     }
 
+    /** A bundle whose BundleActivator.start never returns (Felix then holds its bundle lock). */
+    static byte[] blockingActivator() {
+        return jar("nl.samenredzaam.fixture.blockingactivator");
+    }
+
     /** A module that starts a thread in activation and never stops it. */
     static byte[] leaky() {
         return jar("nl.samenredzaam.fixture.leaky");

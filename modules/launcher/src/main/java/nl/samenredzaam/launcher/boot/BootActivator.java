@@ -1,7 +1,5 @@
 package nl.samenredzaam.launcher.boot;
 
-import java.util.Map;
-
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -73,14 +71,7 @@ public final class BootActivator implements BundleActivator {
         System.out.println("Samenredzaam stopping");
         try {
             framework.stop();
-            long deadline = System.currentTimeMillis() + STOP_TIMEOUT_MILLIS;
-            FrameworkEvent event;
-            do {
-                event = framework.waitForStop(STUCK_CHECK_MILLIS);
-                if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-                    skipStuckBundle();
-                }
-            } while (event.getType() == FrameworkEvent.WAIT_TIMEDOUT && System.currentTimeMillis() < deadline);
+            FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MILLIS);
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
                 System.err.println("Samenredzaam: bundles did not stop within " + STOP_TIMEOUT_MILLIS + " ms");
             } else {
@@ -91,37 +82,6 @@ public final class BootActivator implements BundleActivator {
         } catch (Exception e) {
             System.err.println("Samenredzaam: stopping the framework failed: " + e);
         }
-    }
-
-    /** How long the shutdown waits before it looks for a bundle that cannot be stopped. */
-    static final long STUCK_CHECK_MILLIS = 3_000;
-
-    /**
-     * A bundle whose start never finished (a module that hangs in its activation; core isolates it on a
-     * thread of its own) holds its bundle lock for good, and Felix's start-level thread, which stops the
-     * bundles one by one, would wait for that lock forever: no bundle below it (core, the database)
-     * would be stopped cleanly. Felix gives up on that one bundle when its waiting thread is
-     * interrupted, and goes on with the others.
-     */
-    static void skipStuckBundle() {
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            if (waitsForBundleLock(e.getKey().getName(), e.getValue())) {
-                System.err.println("Samenredzaam: a bundle does not stop (its start never finished); skipping it");
-                e.getKey().interrupt();
-            }
-        }
-    }
-
-    static boolean waitsForBundleLock(String threadName, StackTraceElement[] stack) {
-        if (!threadName.startsWith("FelixStartLevel")) {
-            return false;
-        }
-        for (StackTraceElement f : stack) {
-            if (f.getClassName().equals("org.apache.felix.framework.Felix") && f.getMethodName().equals("acquireBundleLock")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int startLevel(Bundle bundle) {
