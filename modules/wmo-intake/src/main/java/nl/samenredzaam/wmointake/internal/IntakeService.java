@@ -177,7 +177,7 @@ public final class IntakeService {
         long id = files.create(req.sql(), in.value(), retentionYears, now());
         IntakeFile f = files.find(req.sql(), id).orElseThrow();
         audit(req, Action.CREATE, f, "care", true);
-        facts.post(Facts.MELDING_REGISTERED, req.initiative().id(), id);
+        facts.post(req.sql(), Facts.MELDING_REGISTERED, id, now());
         return new Checked<>(id, Map.of());
     }
 
@@ -238,7 +238,7 @@ public final class IntakeService {
             default -> null;
         };
         if (topic != null) {
-            facts.post(topic, req.initiative().id(), id);
+            facts.post(req.sql(), topic, id, now());
         }
         return new Checked<>(files.find(req.sql(), id).orElseThrow(), Map.of());
     }
@@ -253,7 +253,7 @@ public final class IntakeService {
         FileStatus status = f.beschikkingOn() != null ? FileStatus.BESCHIKKING : f.aanvraagOn() != null ? FileStatus.AANVRAAG
                 : f.verslagSentOn() != null ? FileStatus.VERSLAG : talked ? FileStatus.GESPREK : FileStatus.MELDING;
         files.reopen(req.sql(), id, status, now());
-        facts.post(Facts.FILE_REOPENED, req.initiative().id(), id);
+        facts.post(req.sql(), Facts.FILE_REOPENED, id, now());
         return files.find(req.sql(), id).orElseThrow();
     }
 

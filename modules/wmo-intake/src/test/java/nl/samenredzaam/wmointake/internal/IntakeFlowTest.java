@@ -234,7 +234,7 @@ class IntakeFlowTest {
     @Test
     void factsArePostedWithIdsOnly() throws Exception {
         java.util.List<org.osgi.service.event.Event> events = new java.util.ArrayList<>();
-        h.module.setEventAdmin(new org.osgi.service.event.EventAdmin() {
+        org.osgi.service.event.EventAdmin admin = new org.osgi.service.event.EventAdmin() {
             @Override
             public void postEvent(org.osgi.service.event.Event event) {
                 events.add(event);
@@ -244,12 +244,19 @@ class IntakeFlowTest {
             public void sendEvent(org.osgi.service.event.Event event) {
                 events.add(event);
             }
-        });
+        };
+        h.module.setEventAdmin(admin);
         long id = h.melding(professional, RESIDENT, "");
         post("/dossiers/{id}/gesprek", id, r -> r.form("vraag", "x"));
         post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
         post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-21"));
         post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-22"));
+        assertEquals(java.util.List.of(), events, "nothing is posted inside the transaction that causes it");
+        WmoIntakeEventsJob job = new WmoIntakeEventsJob();
+        job.setEventAdmin(admin);
+        job.run(h.db.sql(Harness.ELDERS.id()), Harness.NOW);
+        assertEquals(java.util.List.of(), events, "another initiative's run posts nothing of Lindeholt");
+        job.run(h.db.sql(Harness.LINDEHOLT.id()), Harness.NOW);
         assertEquals(java.util.List.of(Facts.MELDING_REGISTERED, Facts.VERSLAG_SENT, Facts.FILE_CLOSED),
                 events.stream().map(org.osgi.service.event.Event::getTopic).toList(), "a corrected date is no new fact");
         org.osgi.service.event.Event first = events.get(0);
