@@ -19,7 +19,7 @@ import nl.samenredzaam.api.i18n.Text;
 /**
  * A module's messages ({@code i18n/messages_nl.properties} and {@code messages_en.properties} next
  * to its classes) in a test: {@link #dutch}/{@link #english} load them exactly as the platform
- * does, and {@link #problems} / {@link #assertComplete} check that both languages have the same
+ * does (the first on the class path, as {@link Messages#of} finds them), and {@link #problems} / {@link #assertComplete} check that both languages have the same
  * keys, no empty texts and valid {@link MessageFormat} patterns.
  */
 public final class ModuleMessages {
@@ -37,7 +37,10 @@ public final class ModuleMessages {
         return Messages.of(anchor, Locale.ENGLISH);
     }
 
-    /** What is wrong with the module's messages, one line each; empty when nothing is. */
+    /**
+     * What is wrong with the module's messages, one line each; empty when nothing is. Reads the files next
+     * to {@code anchor}'s classes (its jar or class folder), so another jar's messages cannot hide a mistake.
+     */
     public static List<String> problems(Class<?> anchor) {
         Properties nl = load(anchor, "nl");
         Properties en = load(anchor, "en");
@@ -89,11 +92,34 @@ public final class ModuleMessages {
         }
     }
 
+    /** The resource next to the anchor's classes (its jar or folder), else the first on the class path. */
+    private static URL ownResource(Class<?> anchor, ClassLoader loader, String name) {
+        try {
+            java.security.CodeSource source = anchor.getProtectionDomain().getCodeSource();
+            String own = source == null || source.getLocation() == null ? null : source.getLocation().toString();
+            java.util.Enumeration<URL> all = loader.getResources(name);
+            URL first = null;
+            while (all.hasMoreElements()) {
+                URL url = all.nextElement();
+                if (first == null) {
+                    first = url;
+                }
+                String text = url.toString();
+                if (own != null && (text.startsWith(own) || text.startsWith("jar:" + own))) {
+                    return url;
+                }
+            }
+            return first;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + name, e);
+        }
+    }
+
     private static Properties load(Class<?> anchor, String language) {
         String name = Messages.BASE_NAME.replace('.', '/') + "_" + language + ".properties";
         ClassLoader loader = anchor.getClassLoader();
         // a class of the boot class loader (a JDK class) has no module messages
-        URL url = loader == null ? null : loader.getResource(name);
+        URL url = loader == null ? null : ownResource(anchor, loader, name);
         if (url == null) {
             return null;
         }

@@ -10,7 +10,8 @@
  * {@link nl.samenredzaam.testing.fake.RecordingEventAdmin},
  * {@link nl.samenredzaam.testing.fake.FakeDirectory},
  * {@link nl.samenredzaam.testing.fake.FakeModuleSwitches},
- * {@link nl.samenredzaam.testing.fake.FakeModuleSettings}) and a check of the module's messages
+ * {@link nl.samenredzaam.testing.fake.FakeModuleSettings},
+ * {@link nl.samenredzaam.testing.fake.FakeDemoContext}) and a check of the module's messages
  * ({@link nl.samenredzaam.testing.fake.ModuleMessages}).
  */
 package nl.samenredzaam.testing.fake;

@@ -163,4 +163,15 @@ class RecordingFakesTest {
         assertTrue(coordinator.asOperator().isOperator());
         assertEquals(Optional.of(9L), coordinator.onBehalfOf(9).onBehalfOf());
     }
+
+    @Test
+    void demoContextKnowsThePlatformsDemoAccountsOnly() {
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        FakeDemoContext demo = new FakeDemoContext(clock);
+        assertEquals(1001L, demo.userId("coordinator"));
+        assertEquals(1008L, demo.userId("beheerder"));
+        assertEquals(8, FakeDemoContext.ACCOUNTS.stream().map(demo::userId).distinct().count());
+        assertEquals(clock.instant(), demo.clock().instant());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.userId("admin"));
+    }
 }
