@@ -29,7 +29,11 @@ class SettingsApiIT {
     static RunningPlatform platform = WebTesting.platform("web-settings-api");
 
     private static String token(HttpJson http, String username) {
-        JsonResponse answer = http.newSession().post("/api/v1/auth/token", Map.of("username", username, "password", DEMO_PASSWORD));
+        return token(http, username, DEMO_PASSWORD);
+    }
+
+    private static String token(HttpJson http, String username, String password) {
+        JsonResponse answer = http.newSession().post("/api/v1/auth/token", Map.of("username", username, "password", password));
         assertEquals(200, answer.status(), answer.body());
         return answer.json().path("token").asText();
     }
@@ -103,6 +107,22 @@ class SettingsApiIT {
         JsonResponse platformMissing = http.newSession().get("/bestaat-niet");
         assertEquals(404, platformMissing.status());
         assertFalse(platformMissing.body().contains("thema.css"), "outside an initiative: the platform's layout");
+    }
+
+    @Test
+    void anAdminOfOneInitiativeGetsNothingOfAnother(HttpJson http) {
+        HttpJson operator = http.newSession().withBearer(token(http, WebTesting.OPERATOR, WebTesting.OPERATOR_PASSWORD));
+        JsonResponse created = operator.post("/api/v1/platform/initiatives", Map.of("slug", "rens", "name", "WIJ SamenVitaal Rens"));
+        assertTrue(created.status() == 201 || created.status() == 409, created.body());
+        HttpJson henk = http.newSession().withBearer(token(http, "beheerder"));
+        for (String path : new String[] {"/api/v1/rens/theme", "/api/v1/rens/audit"}) {
+            assertEquals(403, henk.get(path).status(), path);
+        }
+        assertEquals(403, henk.post("/api/v1/rens/privacy/export", Map.of("userId", 1)).status());
+        assertEquals(403, henk.put("/api/v1/rens/theme", Map.of("primaryColour", "#2a6e3f")).status());
+        HttpJson cookie = signedIn(http, "beheerder", DEMO_PASSWORD);
+        assertEquals(403, cookie.get("/rens/beheer/uitnodigingen").status());
+        assertEquals(410, cookie.get("/rens/uitnodiging/" + "C".repeat(43)).status(), "a link only works in its own initiative");
     }
 
     /** A member's user id from the members page. */
