@@ -1,6 +1,8 @@
 package nl.samenredzaam.testing.fake;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import nl.samenredzaam.api.module.Module;
 import nl.samenredzaam.api.module.Permission;
 import nl.samenredzaam.api.module.Setting;
 import nl.samenredzaam.api.web.Handler;
+import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
@@ -41,9 +44,10 @@ import nl.samenredzaam.core.platform.PlatformDatabase;
  * assertEquals(303, answer.status());
  * }</pre>
  *
- * <p>What the platform checks before a handler runs (the route's permission, that the module is
- * switched on) is not repeated here; test your own {@link #isAllowed} checks and the route table
- * ({@link Module#routes()}) instead, and the whole in an end-to-end test.
+ * <p>{@link #dispatch(Route.Kind)} also does what the platform checks before a handler runs: it
+ * finds the route in the module's {@link Module#routes()} by method and path, and answers 404, 405,
+ * 401, 403 or a redirect to the login page as the platform would, CSRF included. Whether the module
+ * is switched on for the initiative, and the page layout, are left to an end-to-end test.
  */
 public final class FakeWebRequest implements WebRequest {
 
@@ -110,6 +114,111 @@ public final class FakeWebRequest implements WebRequest {
         } finally {
             current = null;
         }
+    }
+
+    /**
+     * Does what the platform's dispatcher does for the {@link Builder#module module} before a handler
+     * runs, then {@link #call calls} it. The request's path is read as the path <em>below the module</em>
+     * ({@code ""} for its start page, {@code "/items/42"}); the route of {@code kind} and the method is
+     * found in {@link Module#routes()}, and its {@code {name}} segments become path parameters. The
+     * answers are the platform's: 404 for no route, 405 (with {@code Allow}) for another method, for a
+     * route the actor may not use 403, or for nobody signed in 401 (API, or a change) or a 303 to the
+     * login page (a page); for a change (not GET) by a signed-in person who did not come with an API
+     * token ({@link Builder#apiToken()}) the CSRF token must be sent ({@link Builder#csrf()}), else 403.
+     * Whether the module is switched on for the initiative is not checked here.
+     *
+     * @throws IllegalStateException when the builder named no module
+     */
+    public TestResponse dispatch(Route.Kind kind) {
+        Module module = b.module;
+        if (module == null) {
+            throw new IllegalStateException("dispatch needs module(...) on the FakeWebRequest builder");
+        }
+        List<String> segments = segments(b.path);
+        List<String> allowed = new ArrayList<>();
+        Route found = null;
+        Map<String, String> params = null;
+        for (Route route : module.routes()) {
+            if (route.kind() != kind) {
+                continue;
+            }
+            Map<String, String> match = match(segments(route.path()), segments);
+            if (match == null) {
+                continue;
+            }
+            if (route.method().name().equals(b.method)) {
+                found = route;
+                params = match;
+                break;
+            }
+            allowed.add(route.method().name());
+        }
+        if (found == null) {
+            if (!allowed.isEmpty()) {
+                return TestResponse.problem(new ProblemException(405, "Deze methode kan hier niet / method not allowed here"),
+                        Map.of("Allow", String.join(", ", allowed)));
+            }
+            return TestResponse.problem(ProblemException.notFound());
+        }
+        if (!permitted(found.permission())) {
+            if (b.actor == null) {
+                if (kind == Route.Kind.PAGE && b.method.equals("GET")) {
+                    String uri = "/" + b.initiative.slug() + "/" + module.id() + b.path;
+                    return TestResponse.of(WebResponse.redirect("/login?returnTo=" + URLEncoder.encode(uri, StandardCharsets.UTF_8)));
+                }
+                return TestResponse.problem(new ProblemException(401, "Log eerst in / please sign in first"));
+            }
+            return TestResponse.problem(ProblemException.forbidden());
+        }
+        if (!b.method.equals("GET") && b.actor != null && !b.apiToken) {
+            String sent = header("X-CSRF-Token").orElse(formValues("_csrf").stream().findFirst().orElse(""));
+            if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), CSRF_TOKEN.getBytes(StandardCharsets.UTF_8))) {
+                return TestResponse.problem(new ProblemException(403,
+                        "Het formulier is verlopen of niet van deze site / the form expired or is not from this site"));
+            }
+        }
+        b.pathParams.putAll(params);
+        return call(found.handler());
+    }
+
+    /** The platform's rule: public for everybody, member for anybody with a role, else the actor's permission. */
+    private boolean permitted(String permission) {
+        if (Permission.PUBLIC.equals(permission)) {
+            return true;
+        }
+        if (b.actor == null) {
+            return false;
+        }
+        if (Permission.MEMBER.equals(permission)) {
+            return !b.actor.roles().isEmpty();
+        }
+        return b.actor.has(permission);
+    }
+
+    private static List<String> segments(String path) {
+        List<String> result = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                result.add(part);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, String> match(List<String> pattern, List<String> segments) {
+        if (pattern.size() != segments.size()) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.size(); i++) {
+            String p = pattern.get(i);
+            if (p.startsWith("{") && p.endsWith("}")) {
+                params.put(p.substring(1, p.length() - 1), segments.get(i));
+            } else if (!p.equals(segments.get(i))) {
+                return null;
+            }
+        }
+        return params;
     }
 
     private TestResponse run(Handler handler) {
@@ -336,6 +445,7 @@ public final class FakeWebRequest implements WebRequest {
         private InMemoryDatabase database;
         private Sql sql;
         private RecordingAudit audit;
+        private boolean apiToken;
 
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -360,6 +470,7 @@ public final class FakeWebRequest implements WebRequest {
             c.database = database;
             c.sql = sql;
             c.audit = audit;
+            c.apiToken = apiToken;
             return c;
         }
 
@@ -477,6 +588,23 @@ public final class FakeWebRequest implements WebRequest {
         public Builder audit(RecordingAudit value) {
             this.audit = value;
             return this;
+        }
+
+        /** Sends the CSRF token ({@value FakeWebRequest#CSRF_TOKEN}) as the header {@code X-CSRF-Token}, as a page's form or script would. */
+        public Builder csrf() {
+            headers.put("X-CSRF-Token", CSRF_TOKEN);
+            return this;
+        }
+
+        /** The actor came with an API token (no session, so no CSRF check in {@link FakeWebRequest#dispatch}). */
+        public Builder apiToken() {
+            this.apiToken = true;
+            return this;
+        }
+
+        /** Short for {@code build().dispatch(kind)}. */
+        public TestResponse dispatch(Route.Kind kind) {
+            return build().dispatch(kind);
         }
 
         /** The request. */

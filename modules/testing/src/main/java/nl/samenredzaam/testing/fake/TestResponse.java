@@ -21,20 +21,27 @@ public final class TestResponse {
 
     private final WebResponse response;
     private final ProblemException problem;
+    private final Map<String, String> problemHeaders;
 
-    private TestResponse(WebResponse response, ProblemException problem) {
+    private TestResponse(WebResponse response, ProblemException problem, Map<String, String> problemHeaders) {
         this.response = response;
         this.problem = problem;
+        this.problemHeaders = Map.copyOf(problemHeaders);
     }
 
     /** The answer a handler returned. */
     public static TestResponse of(WebResponse response) {
-        return new TestResponse(Objects.requireNonNull(response, "the handler returned null"), null);
+        return new TestResponse(Objects.requireNonNull(response, "the handler returned null"), null, Map.of());
     }
 
     /** The answer to a problem a handler threw. */
     public static TestResponse problem(ProblemException problem) {
-        return new TestResponse(null, Objects.requireNonNull(problem, "problem"));
+        return problem(problem, Map.of());
+    }
+
+    /** The answer to a problem with headers the platform adds (such as {@code Allow} for a 405). */
+    public static TestResponse problem(ProblemException problem, Map<String, String> headers) {
+        return new TestResponse(null, Objects.requireNonNull(problem, "problem"), headers);
     }
 
     /** The HTTP status. */
@@ -75,12 +82,13 @@ public final class TestResponse {
         return response == null ? null : response.type();
     }
 
-    /** The headers the handler set (names compared without regard to case). */
+    /** The headers the handler set, or the platform for a problem (names compared without regard to case). */
     public Map<String, String> headers() {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (response != null) {
             headers.putAll(response.headers());
         }
+        headers.putAll(problemHeaders);
         return headers;
     }
 

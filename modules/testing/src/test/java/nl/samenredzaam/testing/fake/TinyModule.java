@@ -10,6 +10,8 @@ import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.module.Setting;
 import nl.samenredzaam.api.web.Html;
 import nl.samenredzaam.api.web.ProblemException;
+import nl.samenredzaam.api.web.Route;
+import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
 
@@ -44,6 +46,15 @@ final class TinyModule implements Module {
     public List<Permission> permissions() {
         return List.of(Permission.of(READ, Text.of("Lezen", "Read"), Role.RESIDENT, Role.COORDINATOR),
                 Permission.of(WRITE, Text.of("Schrijven", "Write"), Role.COORDINATOR));
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.api(Method.GET, "/items", READ, TinyModule::list),
+                Route.api(Method.POST, "/items", WRITE, TinyModule::create),
+                Route.page(Method.GET, "/items/{id}", READ, TinyModule::show),
+                Route.page(Method.POST, "/form", Permission.MEMBER, TinyModule::form));
     }
 
     @Override
