@@ -162,4 +162,20 @@ class NewsHandlersTest {
         assertTrue(html.contains("Bericht 3") && html.contains("Bericht 2"), html);
         assertFalse(html.contains("Bericht 1"), "only the two newest");
     }
+
+    @Test
+    void thePlatformsChecksBeforeTheHandlerAsDispatchDoesThem() {
+        FakeActor resident = FakeActor.of(12, "Ria Jansen", Role.RESIDENT).withDefaultPermissionsOf(module);
+        assertEquals(403, request(FakeWebRequest.post("/items"), lindeholt).actor(resident).apiToken()
+                .json("{\"title\":\"x\",\"body\":\"y\"}").dispatch(Route.Kind.API).status(), "a resident may not post");
+        assertEquals(401, request(FakeWebRequest.post("/items"), lindeholt)
+                .json("{\"title\":\"x\",\"body\":\"y\"}").dispatch(Route.Kind.API).status(), "nobody signed in");
+        assertEquals("/login?returnTo=%2F" + lindeholt.slug() + "%2Fbuurtnieuws%2Fnieuw",
+                request(FakeWebRequest.get("/nieuw"), lindeholt).dispatch(Route.Kind.PAGE).location(), "the form asks to sign in first");
+        assertEquals(403, request(FakeWebRequest.post(""), lindeholt).actor(coordinator).form("title", "x").form("body", "y")
+                .dispatch(Route.Kind.PAGE).status(), "a form without the CSRF token");
+        assertEquals(303, request(FakeWebRequest.post(""), lindeholt).actor(coordinator).form("_csrf", FakeWebRequest.CSRF_TOKEN)
+                .form("title", "Met token").form("body", "y").dispatch(Route.Kind.PAGE).status());
+        assertEquals(200, request(FakeWebRequest.get(""), lindeholt).dispatch(Route.Kind.PAGE).status(), "the list is public");
+    }
 }
