@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.privacy.Person;
 import nl.samenredzaam.api.web.Handler;
 import nl.samenredzaam.api.web.Route;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.testing.fake.InMemoryDatabase;
 import nl.samenredzaam.testing.fake.MutableClock;
@@ -90,5 +92,19 @@ class NoteHandlersTest {
         assertEquals(1, db.transaction(fresh.id(), sql -> privacy.erase(sql, ria)).anonymised());
         assertEquals(List.of(), db.transaction(fresh.id(), sql -> repository.byAuthor(sql, 5)));
         assertEquals(1, db.transaction(ours.id(), sql -> repository.byAuthor(sql, 5)).size(), "other initiatives are untouched");
+    }
+
+    @Test
+    void theApiNeedsThePermissionAsThePlatformChecksIt() {
+        // dispatch(...) finds the route by method and path and checks its permission first, as the platform does
+        FakeActor coordinator = FakeActor.of(1, "Carla", Role.COORDINATOR).withDefaultPermissionsOf(module);
+        FakeActor resident = FakeActor.of(2, "Ria", Role.RESIDENT).withDefaultPermissionsOf(module);
+        assertEquals(401, FakeWebRequest.get("/notes").initiative(ours).module(module).database(db).dispatch(Route.Kind.API).status());
+        assertEquals(403, FakeWebRequest.get("/notes").initiative(ours).module(module).database(db).actor(resident)
+                .dispatch(Route.Kind.API).status());
+        assertEquals(200, FakeWebRequest.get("/notes").initiative(ours).module(module).database(db).actor(coordinator)
+                .dispatch(Route.Kind.API).status());
+        assertEquals(200, FakeWebRequest.get("").initiative(ours).module(module).database(db)
+                .dispatch(Route.Kind.PAGE).status(), "the page is public");
     }
 }
