@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -328,6 +329,7 @@ public final class BundleManagerImpl implements BundleManager {
         }
         bsn = bsn.split(";")[0].trim();
         String version = Optional.ofNullable(manifest.getMainAttributes().getValue("Bundle-Version")).orElse("0.0.0");
+        checkModuleId(bsn, manifest.getMainAttributes().getValue(ModuleRegistryImpl.HEADER));
         try {
             trust.check(jar);
         } catch (BundleTrust.Refused refused) {
@@ -352,6 +354,37 @@ public final class BundleManagerImpl implements BundleManager {
             cluster.publish(ClusterEvents.BUNDLES, bsn);
             LOG.info("{} bundle {} {}", existing.isEmpty() ? "Installed" : "Updated", bsn, bundle.getVersion());
             return new Installed(info(bundle), existing.isEmpty());
+        }
+    }
+
+    /**
+     * Path segments the platform itself answers inside an initiative ({@code /{slug}/beheer},
+     * {@code /api/v1/{slug}/audit}, ...). A module with such an id would never get its requests, so it is
+     * refused at upload, before anything changes.
+     */
+    static final Set<String> RESERVED_MODULE_IDS = Set.of("beheer", "privacy", "uitnodiging", "account", "login", "logout",
+            "wachtwoord-vergeten", "wachtwoord-herstellen", "assets", "api", "platform", "health", "theme", "audit",
+            "modules", "settings");
+
+    /** A module's id must be a safe path segment, not one of the platform's, and not taken by another bundle. */
+    private void checkModuleId(String bsn, String header) {
+        if (header == null) {
+            return;
+        }
+        String id = header.split(";")[0].trim();
+        if (!id.matches("[a-z][a-z0-9-]{0,39}")) {
+            throw new ProblemException(422, "De module-id '" + id + "' mag alleen kleine letters, cijfers en streepjes hebben / "
+                    + "the module id '" + id + "' may only have lower-case letters, digits and hyphens");
+        }
+        if (RESERVED_MODULE_IDS.contains(id)) {
+            throw new ProblemException(422, "De module-id '" + id + "' is van het platform zelf; kies een andere / "
+                    + "the module id '" + id + "' is the platform's own; choose another");
+        }
+        for (Bundle other : context.getBundles()) {
+            if (id.equals(moduleId(other)) && !bsn.equals(other.getSymbolicName())) {
+                throw ProblemException.conflict("De module-id '" + id + "' hoort al bij bundel " + other.getSymbolicName()
+                        + " / the module id '" + id + "' already belongs to bundle " + other.getSymbolicName());
+            }
         }
     }
 

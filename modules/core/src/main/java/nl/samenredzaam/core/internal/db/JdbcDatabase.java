@@ -2,6 +2,9 @@ package nl.samenredzaam.core.internal.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -15,10 +18,38 @@ public final class JdbcDatabase implements PlatformDatabase {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /**
+     * Places for request transactions: the pool's size minus a reserve. A request holds its connection for
+     * its whole length, and may meanwhile need a second, short one ({@link #global}, {@link #transaction}:
+     * settings, audit, tokens). Without a reserve, as many requests as the pool has connections can each
+     * hold one and wait for a second until the pool's time-out: every request fails with 503 (found by the
+     * wrk benchmark: 16 concurrent page requests on a pool of 10, docs/performance.md). With the reserve,
+     * the short inner work always finds a connection and the requests beyond the places wait their turn.
+     */
+    private final Semaphore requestPlaces;
+    private final long placeTimeoutMillis;
 
     public JdbcDatabase(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) {
+            int size = pool.getMaximumPoolSize();
+            this.requestPlaces = new Semaphore(Math.max(1, size - reserve(size)), true);
+            this.placeTimeoutMillis = pool.getConnectionTimeout();
+        } else {
+            this.requestPlaces = new Semaphore(Integer.MAX_VALUE);
+            this.placeTimeoutMillis = 5_000;
+        }
+    }
+
+    /** Connections kept for the short work inside requests: a quarter of the pool, at least 2 (1 for a pool of 2). */
+    static int reserve(int poolSize) {
+        return Math.min(Math.max(2, poolSize / 4), poolSize - 1);
+    }
+
+    /** Places for request transactions that are free now (for tests and metrics). */
+    int freeRequestPlaces() {
+        return requestPlaces.availablePermits();
     }
 
     @Override
@@ -149,6 +180,7 @@ public final class JdbcDatabase implements PlatformDatabase {
         private final JdbcSql sql;
         private Connection connection;
         private boolean done;
+        private boolean placed;
 
         LazyTransaction(long initiativeId) {
             this.sql = new JdbcSql(this::connection, initiativeId, true, dialect);
@@ -159,6 +191,16 @@ public final class JdbcDatabase implements PlatformDatabase {
                 throw new IllegalStateException("transaction already ended");
             }
             if (connection == null) {
+                if (!placed) {
+                    try {
+                        placed = requestPlaces.tryAcquire(placeTimeoutMillis, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (!placed) {
+                        throw new SQLTransientConnectionException("all request connections are busy", "08001");
+                    }
+                }
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(false);
             }
@@ -180,6 +222,10 @@ public final class JdbcDatabase implements PlatformDatabase {
 
         @Override
         public void close() {
+            if (placed) {
+                placed = false;
+                requestPlaces.release();
+            }
             if (connection == null) {
                 done = true;
                 return;

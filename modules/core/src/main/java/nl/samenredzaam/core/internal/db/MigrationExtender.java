@@ -29,6 +29,8 @@ final class MigrationExtender extends BundleTracker<String> implements Migration
 
     private final DataSource dataSource;
     private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** Bundles without migrations, by id, with the revision's last-modified time they were checked at. */
+    private final Map<Long, Long> withoutChangelog = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     MigrationExtender(BundleContext context, DataSource dataSource) {
@@ -90,12 +92,22 @@ final class MigrationExtender extends BundleTracker<String> implements Migration
 
     @Override
     public boolean ready(Bundle bundle) {
-        String changelog = bundle.getHeaders("").get(HEADER);
-        if (changelog == null || changelog.isBlank()) {
+        // On every request: look at the outcome first, and read the manifest (Felix copies all of it) only
+        // once per bundle revision (7.5 % of an authenticated call's CPU in the wrk profile).
+        Outcome outcome = outcomes.get(bundle.getBundleId());
+        if (outcome != null) {
+            return outcome.success();
+        }
+        Long checked = withoutChangelog.get(bundle.getBundleId());
+        if (checked != null && checked == bundle.getLastModified()) {
             return true;
         }
-        Outcome outcome = outcomes.get(bundle.getBundleId());
-        return outcome != null && outcome.success();
+        String changelog = bundle.getHeaders("").get(HEADER);
+        if (changelog == null || changelog.isBlank()) {
+            withoutChangelog.put(bundle.getBundleId(), bundle.getLastModified());
+            return true;
+        }
+        return false;
     }
 
     @Override

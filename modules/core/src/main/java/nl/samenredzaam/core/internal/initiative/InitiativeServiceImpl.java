@@ -30,7 +30,8 @@ public final class InitiativeServiceImpl implements InitiativeService {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     /** First URL segments the platform itself uses. */
     static final Set<String> RESERVED = Set.of("api", "platform", "assets", "health", "metrics", "login", "logout",
-            "account", "static", "favicon.ico", "robots.txt", "beheer", "admin", "www");
+            "account", "static", "favicon.ico", "robots.txt", "beheer", "admin", "www", "wachtwoord-vergeten",
+            "wachtwoord-herstellen");
 
     private static final String COLUMNS = "select id, slug, name, archived from platform_initiative ";
 

@@ -66,6 +66,13 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     private final Map<ServiceReference<Module>, Module> obtained = new ConcurrentHashMap<>();
     private final BundleContext context;
     private final Map<Long, Set<String>> enabled = new ConcurrentHashMap<>();
+    /**
+     * Stored settings per initiative and module. Read on many requests (e.g. the calendar's categories), so
+     * cached like the switches; a change clears the initiative's entry here and, through the cluster, on the
+     * other nodes. {@link #settingsGeneration} keeps a load that raced with a change from caching old values.
+     */
+    private final Map<Long, Map<String, Map<String, String>>> storedSettings = new ConcurrentHashMap<>();
+    private long settingsGeneration;
     private final BundleTracker<String> bundles;
     private volatile ServiceComponentRuntime scr;
     private volatile EventAdmin events;
@@ -86,12 +93,12 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
         this.cluster = cluster;
         this.switchSubscription = cluster.subscribe(ClusterEvents.MODULE_SWITCH, id -> {
             try {
-                enabled.remove(Long.parseLong(id));
+                invalidate(Long.parseLong(id));
             } catch (NumberFormatException e) {
-                enabled.clear();
+                invalidateAll();
             }
         });
-        this.resyncSubscription = cluster.subscribe(ClusterEvents.RESYNC, x -> enabled.clear());
+        this.resyncSubscription = cluster.subscribe(ClusterEvents.RESYNC, x -> invalidateAll());
         this.bundles = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
                 | Bundle.STOPPING, null) {
             @Override
@@ -336,15 +343,45 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
     @Override
     public Map<String, String> settings(long initiativeId, String moduleId) {
         Active a = active(moduleId).orElseThrow(ProblemException::notFound);
-        Map<String, String> stored = new LinkedHashMap<>();
-        db.global(sql -> sql.list("select setting_key, setting_value from platform_module_setting "
-                + "where initiative_id = :id and module_id = :module", r -> stored.put(r.getString(1), r.getString(2)),
-                "id", initiativeId, "module", moduleId));
+        Map<String, String> stored = storedSettings(initiativeId, moduleId);
         Map<String, String> result = new LinkedHashMap<>();
         for (Setting s : a.module().settings()) {
             result.put(s.key(), stored.getOrDefault(s.key(), s.defaultValue()));
         }
         return result;
+    }
+
+    private Map<String, String> storedSettings(long initiativeId, String moduleId) {
+        Map<String, String> cached = storedSettings.getOrDefault(initiativeId, Map.of()).get(moduleId);
+        if (cached != null) {
+            return cached;
+        }
+        long generation;
+        synchronized (storedSettings) {
+            generation = settingsGeneration;
+        }
+        Map<String, String> stored = new LinkedHashMap<>();
+        db.global(sql -> sql.list("select setting_key, setting_value from platform_module_setting "
+                + "where initiative_id = :id and module_id = :module", r -> stored.put(r.getString(1), r.getString(2)),
+                "id", initiativeId, "module", moduleId));
+        Map<String, String> loaded = Map.copyOf(stored);
+        synchronized (storedSettings) {
+            if (generation == settingsGeneration) {
+                storedSettings.computeIfAbsent(initiativeId, id -> new ConcurrentHashMap<>()).put(moduleId, loaded);
+            }
+        }
+        return loaded;
+    }
+
+    private void forgetSettings(Long initiativeId) {
+        synchronized (storedSettings) {
+            settingsGeneration++;
+            if (initiativeId == null) {
+                storedSettings.clear();
+            } else {
+                storedSettings.remove(initiativeId);
+            }
+        }
     }
 
     @Override
@@ -372,15 +409,20 @@ public final class ModuleRegistryImpl implements ModuleRegistry {
             }
             return null;
         });
+        forgetSettings(initiativeId);
+        // the other nodes drop their cached switches and settings of this initiative
+        cluster.publish(ClusterEvents.MODULE_SWITCH, Long.toString(initiativeId));
     }
 
     @Override
     public void invalidate(long initiativeId) {
         enabled.remove(initiativeId);
+        forgetSettings(initiativeId);
     }
 
     @Override
     public void invalidateAll() {
         enabled.clear();
+        forgetSettings(null);
     }
 }
