@@ -76,13 +76,26 @@ public final class FrontServlet extends HttpServlet {
 
     /** Drops cached routes of a module that went away, so its class loader can be freed. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addModule(Module module) {
-        // routes are compiled on first use
+    void addModule(org.osgi.framework.ServiceReference<Module> module) {
+        // Bound by reference, not by object: getting the object would activate the module's component here,
+        // and a module stuck in activation would then hold up this servlet's binding and the shutdown.
+        // Routes are compiled on first use; only the id is kept, for forgetting them.
+        org.osgi.framework.Bundle bundle = module.getBundle();
+        String header = bundle == null ? null : bundle.getHeaders("").get("Samenredzaam-Module");
+        if (header != null) {
+            moduleIds.put(module, header.split(";")[0].trim());
+        }
     }
 
-    void removeModule(Module module) {
-        dispatcher.forget(module.id());
+    void removeModule(org.osgi.framework.ServiceReference<Module> module) {
+        String id = moduleIds.remove(module);
+        if (id != null) {
+            dispatcher.forget(id);
+        }
     }
+
+    private final java.util.Map<org.osgi.framework.ServiceReference<Module>, String> moduleIds =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -124,9 +124,17 @@ final class ModuleDispatcher {
                 throw e;
             } catch (Exception | LinkageError e) {
                 // a module bug, or its bundle went away mid-request: answer for this request only
+                // Gone: the module instance that served this request is no longer the active one (stopped,
+                // updated or uninstalled while it ran); then any failure is the removal's, not a bug: 503.
+                boolean gone = e instanceof LinkageError || e instanceof IllegalStateException
+                        || modules.active(moduleId).map(a -> a.module() != module).orElse(true);
+                if (gone) {
+                    LOG.warn("Module '{}' went away during {} {}: {}", moduleId, ex.method(), route.path(), e.toString());
+                    ex.response.setHeader("Retry-After", "5");
+                    throw new ProblemException(503, "Dit onderdeel werkt nu niet / this service is not available now");
+                }
                 LOG.error("Module '{}' failed on {} {}", moduleId, ex.method(), route.path(), e);
-                throw new ProblemException(e instanceof LinkageError || e instanceof IllegalStateException ? 503 : 500,
-                        "Dit onderdeel gaf een fout / this service failed");
+                throw new ProblemException(500, "Dit onderdeel gaf een fout / this service failed");
             }
             if (answer == null) {
                 LOG.error("Module '{}' returned no response on {} {}", moduleId, ex.method(), route.path());
