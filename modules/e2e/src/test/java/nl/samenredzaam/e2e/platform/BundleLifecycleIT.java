@@ -117,6 +117,22 @@ class BundleLifecycleIT {
     }
 
     @Test
+    @Order(2)
+    void aModuleIdThatIsThePlatformsOwnOrAnothersIsRefusedBeforeAnythingChanges() {
+        int bundlesBefore = operator.get("/api/v1/platform/bundles").json().size();
+        for (String reserved : new String[] {"audit", "beheer", "privacy", "theme"}) {
+            JsonResponse refused = upload(Fixtures.asModule(Fixtures.hello(), "com.example.clash." + reserved, reserved));
+            assertEquals(422, refused.status(), reserved + ": " + refused);
+            assertTrue(refused.json().get("detail").asText().contains("'" + reserved + "'"), refused.toString());
+        }
+        JsonResponse badId = upload(Fixtures.asModule(Fixtures.hello(), "com.example.clash.bad", "Hello World"));
+        assertEquals(422, badId.status(), badId.toString());
+        JsonResponse taken = upload(Fixtures.asModule(Fixtures.hello(), "com.example.clash.calendar", "calendar"));
+        assertEquals(409, taken.status(), "calendar belongs to the calendar bundle: " + taken);
+        assertEquals(bundlesBefore, operator.get("/api/v1/platform/bundles").json().size(), "nothing was installed");
+    }
+
+    @Test
     @Order(3)
     void notABundleIsABadRequestAndPlatformBundlesCannotBeReplaced() {
         JsonResponse notJar = operator.send("POST", "/api/v1/platform/bundles", BodyPublishers.ofString("hello"), "application/java-archive");

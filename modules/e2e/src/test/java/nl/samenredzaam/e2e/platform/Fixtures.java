@@ -66,6 +66,11 @@ final class Fixtures {
         return rewrite(jar, "Bundle-Version", version);
     }
 
+    /** The same bundle under another symbolic name and module id. */
+    static byte[] asModule(byte[] jar, String symbolicName, String moduleId) {
+        return rewrite(rewrite(jar, "Bundle-SymbolicName", symbolicName), "Samenredzaam-Module", moduleId);
+    }
+
     /** The same bundle with one more package import that nothing provides. */
     static byte[] needingMissingPackage(byte[] jar, String pkg) {
         Manifest m = manifest(jar);
