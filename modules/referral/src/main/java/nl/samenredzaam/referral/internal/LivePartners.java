@@ -90,17 +90,6 @@ final class LivePartners implements Partners {
         return Optional.ofNullable(directory);
     }
 
-    /**
-     * A setting of this module outside a request; the default when the admin has not set it.
-     * Still read from the platform's table: the API's ModuleSettings (1.1) has no implementation in
-     * core yet. Replace with ModuleSettings.value(initiative, "referral", key) once it has.
-     */
-    static String setting(Sql sql, String key, String fallback) {
-        return sql.first("select setting_value from platform_module_setting where initiative_id = :initiative "
-                + "and module_id = :module and setting_key = :key", r -> r.getString(1), "module", ReferralModule.ID, "key", key)
-                .orElse(fallback);
-    }
-
     /** Whether another module is on for the initiative of {@code sql} (and running). */
     boolean enabled(Sql sql, String moduleId) {
         ModuleSwitches s = switches;

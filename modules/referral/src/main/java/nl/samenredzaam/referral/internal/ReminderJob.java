@@ -39,8 +39,9 @@ public final class ReminderJob implements ScheduledJob {
     private volatile Directory directory;
 
     @Activate
-    public ReminderJob(@Reference Mailer mailer) {
-        this(mailer, null, sql -> LivePartners.setting(sql, ReferralModule.SETTING_FIRST_CONTACT_DAYS, ""));
+    public ReminderJob(@Reference Mailer mailer, @Reference nl.samenredzaam.api.module.ModuleSettings settings) {
+        this(mailer, null, sql -> settings.value(sql.initiativeId(), ReferralModule.ID, ReferralModule.SETTING_FIRST_CONTACT_DAYS)
+                .orElse(""));
     }
 
     ReminderJob(Mailer mailer, Directory directory, Function<Sql, String> firstContactSetting) {

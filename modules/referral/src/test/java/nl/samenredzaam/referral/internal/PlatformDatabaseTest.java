@@ -75,7 +75,6 @@ class PlatformDatabaseTest {
             assertEquals(List.of("Rouw"), r.reasons());
             assertEquals(3, service.trajectory().followUps(sql, id).size());
             assertEquals(LocalDate.of(2026, 12, 2), service.trajectory().followUps(sql, id).get(0).dueOn());
-            assertEquals("7", LivePartners.setting(sql, "first-contact-days", "7"));
             return null;
         });
 
