@@ -61,15 +61,15 @@ public final class Categories {
         return parse(req.setting(SETTING));
     }
 
-    /** The list of the initiative of {@code sql}, for callers without a web request (other modules). */
-    static List<Category> of(nl.samenredzaam.api.data.Sql sql) {
-        try {
-            return parse(sql.first("select setting_value from platform_module_setting where initiative_id = :initiative "
-                    + "and module_id = 'volunteering' and setting_key = :key", r -> r.getString("setting_value"), "key", SETTING)
-                    .orElse(DEFAULT));
-        } catch (RuntimeException e) {
-            return ALL; // no settings table (a test database)
+    /**
+     * The list of an initiative outside a web request (other modules, mail), through the platform's
+     * {@link nl.samenredzaam.api.module.ModuleSettings}; {@code null} settings (plain unit tests) mean the standard list.
+     */
+    static List<Category> of(nl.samenredzaam.api.module.ModuleSettings settings, long initiativeId) {
+        if (settings == null) {
+            return ALL;
         }
+        return parse(settings.value(initiativeId, "volunteering", SETTING).orElse(DEFAULT));
     }
 
     public static boolean exists(String key) {

@@ -43,7 +43,7 @@ public final class Dashboard {
         this.profiles = profiles;
     }
 
-    Figures figures(Sql sql, Instant now, LocalDate today) {
+    Figures figures(Sql sql, Instant now, LocalDate today, List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
         Map<Urgency, Integer> byUrgency = new EnumMap<>(Urgency.class);
         for (Urgency u : Urgency.values()) {
             byUrgency.put(u, 0);
@@ -83,7 +83,7 @@ public final class Dashboard {
         }
         idle.sort(java.util.Comparator.comparing(Profile::displayName));
         vog.sort(java.util.Comparator.comparing((Profile p) -> p.vogValidUntil() == null ? LocalDate.MIN : p.vogValidUntil()));
-        return new Figures(byUrgency, byAge, withoutMatch, idle, vog, months(sql, today), byCategory(sql, today));
+        return new Figures(byUrgency, byAge, withoutMatch, idle, vog, months(sql, today), byCategory(sql, today, categories));
     }
 
     private static Instant start(LocalDate today) {
@@ -109,9 +109,10 @@ public final class Dashboard {
         return out;
     }
 
-    private static Map<String, Integer> byCategory(Sql sql, LocalDate today) {
+    private static Map<String, Integer> byCategory(Sql sql, LocalDate today,
+            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (var c : Categories.of(sql)) {
+        for (var c : categories) {
             counts.put(c.key(), 0);
         }
         sql.list("select category, count(*) as n from volunteering_request where initiative_id = :initiative and created_at >= :from "

@@ -26,7 +26,7 @@ public final class DashboardPages {
 
     WebResponse show(WebRequest req) {
         Messages msg = req.messages();
-        Dashboard.Figures f = dashboard.figures(req.sql(), web.now(), web.today());
+        Dashboard.Figures f = dashboard.figures(req.sql(), web.now(), web.today(), Categories.of(req));
         req.audit(new AuditEvent(AuditEvent.Action.SEARCH, Web.RECORD, null, null, null, Web.PURPOSE, true));
         DateTimeFormatter monthName = DateTimeFormatter.ofPattern("MMM yyyy", msg.locale());
         List<String> months = f.months().stream().map(m -> monthName.format(m.month())).toList();
@@ -57,7 +57,7 @@ public final class DashboardPages {
     }
 
     WebResponse json(WebRequest req) {
-        Dashboard.Figures f = dashboard.figures(req.sql(), web.now(), web.today());
+        Dashboard.Figures f = dashboard.figures(req.sql(), web.now(), web.today(), Categories.of(req));
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Integer> urgency = new LinkedHashMap<>();
         f.waitingByUrgency().forEach((k, v) -> urgency.put(k.name().toLowerCase(Locale.ROOT), v));

@@ -28,22 +28,26 @@ public final class HelpRequestServiceImpl implements HelpRequestService {
     private final Requests service;
 
     @Activate
-    public HelpRequestServiceImpl(@Reference Notifier notifier) {
-        this(notifier, Clock.systemUTC());
+    public HelpRequestServiceImpl(@Reference Notifier notifier, @Reference nl.samenredzaam.api.module.ModuleSettings settings) {
+        this(notifier, Clock.systemUTC(), settings);
     }
 
-    public HelpRequestServiceImpl(Notifier notifier, Clock clock) {
+    /** For tests; {@code settings} may be null (the standard kinds of help). */
+    public HelpRequestServiceImpl(Notifier notifier, Clock clock, nl.samenredzaam.api.module.ModuleSettings settings) {
         this.service = new Requests(requests, new ProfileRepository(), notifier, clock);
+        this.settings = settings;
     }
+
+    private final nl.samenredzaam.api.module.ModuleSettings settings;
 
     @Override
     public List<Category> categories(Sql sql) {
-        return Categories.of(sql);
+        return Categories.of(settings, sql.initiativeId());
     }
 
     @Override
     public long requestHelp(Sql sql, HelpRequestDraft d) {
-        if (!Categories.exists(d.category(), Categories.of(sql))) {
+        if (!Categories.exists(d.category(), Categories.of(settings, sql.initiativeId()))) {
             throw new IllegalArgumentException("unknown category: " + d.category());
         }
         if (d.description().isBlank() || d.description().length() > RequestForm.DESCRIPTION_MAX) {

@@ -34,6 +34,8 @@ public final class MailNotifier implements Notifier {
     private volatile Mailer mailer;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Directory directory;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile nl.samenredzaam.api.module.ModuleSettings settings;
 
     public MailNotifier() {
     }
@@ -52,7 +54,7 @@ public final class MailNotifier implements Notifier {
             return;
         }
         Messages msg = Messages.of(MailNotifier.class, Text.DUTCH);
-        String category = Categories.label(r.category(), Text.DUTCH, Categories.of(sql));
+        String category = Categories.label(r.category(), Text.DUTCH, Categories.of(settings, sql.initiativeId()));
         List<String> to = new ArrayList<>();
         String key;
         if (from == null) {

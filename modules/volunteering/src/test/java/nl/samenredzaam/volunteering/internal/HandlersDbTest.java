@@ -224,9 +224,10 @@ class HandlersDbTest {
         String form = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/nieuw"), sql -> gerrit(sql).setting("categories", setting)).html();
         assertTrue(form.contains(">Hond uitlaten</option>"));
         assertFalse(form.contains(">Tuin</option>"));
-        db.transaction(ini, sql -> sql.update("insert into platform_module_setting (initiative_id, module_id, setting_key, setting_value) "
-                + "values (:initiative, 'volunteering', 'categories', :v)", "v", setting));
-        HelpRequestServiceImpl cooperation = new HelpRequestServiceImpl(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        nl.samenredzaam.api.module.ModuleSettings settings = (initiative, module, key) ->
+                initiative == ini && module.equals("volunteering") && key.equals("categories") ? java.util.Optional.of(setting)
+                        : java.util.Optional.empty();
+        HelpRequestServiceImpl cooperation = new HelpRequestServiceImpl(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC), settings);
         assertEquals(2, db.transaction(ini, sql -> cooperation.categories(sql)).size());
         assertThrows(IllegalArgumentException.class, () -> db.transaction(ini, sql -> cooperation.requestHelp(sql,
                 new nl.samenredzaam.volunteering.api.HelpRequestDraft("tuin", "Heg", null, "X", null, null, null, null, false, "referral:1"))));

@@ -286,7 +286,7 @@ class RequestsDbTest {
     void otherModulesFileCoordinatorOnlyRequestsAndFollowTheirStatus(Sql.Dialect dialect) {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
-        HelpRequestServiceImpl cooperation = new HelpRequestServiceImpl(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        HelpRequestServiceImpl cooperation = new HelpRequestServiceImpl(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC), null);
         long id = db.transaction(ini, sql -> {
             volunteer(sql, SANNE, VogStatus.ISSUED, TODAY.minusYears(1));
             return cooperation.requestHelp(sql, new HelpRequestDraft("gezelschap", "Maatje om mee te wandelen", 2L, "Gerrit de Boer",
