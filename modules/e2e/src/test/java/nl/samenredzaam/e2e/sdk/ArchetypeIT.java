@@ -71,7 +71,7 @@ class ArchetypeIT {
                 "the generated project imports the platform's BOM");
 
         String build = Maven.succeed(project, "verify");
-        assertTrue(build.contains("Tests run: 3, Failures: 0, Errors: 0"), "the generated unit test runs and passes:\n" + build);
+        assertTrue(build.contains("Tests run: 8, Failures: 0, Errors: 0"), "the generated unit tests (module and handlers, 8) run and pass:\n" + build);
         String inFramework = inFrameworkReport(project, "1.0.0");
         assertTrue(inFramework.contains("tests=\"3\" skipped=\"0\" failures=\"0\" errors=\"0\""),
                 "the generated in-framework test (Felix, SCR, the API bundle) runs 3 tests and passes:\n"
@@ -169,7 +169,7 @@ class ArchetypeIT {
         Files.writeString(pom, original.replace("<version>1.0.0</version>", "<version>1.0.2</version>"));
         Maven.Result tested = Maven.run(project, "verify");
         assertTrue(tested.exitCode() != 0, "the in-framework test catches a module that does not start:\n" + tested.tail());
-        assertTrue(tested.output().contains("Tests run: 3, Failures: 0, Errors: 0"), "the unit tests still pass");
+        assertTrue(tested.output().contains("Tests run: 8, Failures: 0, Errors: 0"), "the unit tests still pass");
         String failed = inFrameworkReport(project, "1.0.2");
         assertTrue(failed.contains("theModuleIsAServiceWithAPageAndAnEndpoint")
                 && (failed.contains("<failure") || failed.contains("<error")),
