@@ -129,8 +129,12 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         }
     }
 
-    /** For tests: no framework, a clock of the test's choosing, OWASP hash parameters, mail refused. */
-    public IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock) {
+    /**
+     * For tests: no framework, a clock of the test's choosing, OWASP hash parameters, mail refused. Not public:
+     * Felix SCR looks among the public constructors with as many parameters as the activation constructor, and
+     * logged an error each start when it met this one (a Clock it cannot inject) first.
+     */
+    IdentityServiceImpl(PlatformDatabase db, ModuleRegistry modules, Clock clock) {
         this(db, modules, clock, Argon2id.OWASP, (sql, mail) -> {
             throw new IllegalStateException("no mail in this test");
         });
