@@ -52,7 +52,16 @@ class ReferralIT {
 
     @BeforeAll
     static void start() throws Exception {
-        if (status(BASE + "/werkvoorraad") == 404) {
+        // The runtime ships the module: give it time to come up before deciding it is missing. Copying it into
+        // the deploy folder while it is there updates and refreshes it under the tests' feet (a 503 in CI).
+        boolean shipped;
+        try {
+            Eventually.within(Duration.ofSeconds(30)).until(() -> platform.log().contains("Module 'referral' available"), "referral");
+            shipped = true;
+        } catch (AssertionError absent) {
+            shipped = false;
+        }
+        if (!shipped) {
             Path deploy = Files.createDirectories(platform.dataDir().resolve("deploy"));
             for (Path jar : bundles()) {
                 if (Files.exists(jar)) {
