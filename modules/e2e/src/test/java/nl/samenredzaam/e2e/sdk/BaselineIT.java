@@ -29,14 +29,20 @@ class BaselineIT {
     @TempDir
     static Path work;
 
+    /**
+     * The API's Javadoc jar is built in the package phase, before the baseline check in verify; the broken copy's
+     * Javadoc still links to the removed method, which would fail the build for another reason.
+     */
+    static final String NO_JAVADOC = "-Dmaven.javadoc.skip=true";
+
     @BeforeAll
     static void releaseABaseline() {
-        Maven.succeed(copy("1.0.0"), "install", "-DskipTests");
+        Maven.succeed(copy("1.0.0"), "install", "-DskipTests", NO_JAVADOC);
     }
 
     @Test
     void anUnchangedApiPassesTheBaseline() {
-        String build = Maven.succeed(copy("1.0.1-SNAPSHOT-same"), "verify", "-DskipTests");
+        String build = Maven.succeed(copy("1.0.1-SNAPSHOT-same"), "verify", "-DskipTests", NO_JAVADOC);
         assertTrue(build.contains("The baseline version was found to be 1.0.0"), build);
         assertTrue(build.contains("Baseline check succeeded"), build);
     }
@@ -49,7 +55,7 @@ class BaselineIT {
         assertTrue(source.contains("Duration interval();"), "the interface this test breaks");
         Files.writeString(job, source.replace("Duration interval();", ""));
 
-        Maven.Result build = Maven.run(broken, "verify", "-DskipTests");
+        Maven.Result build = Maven.run(broken, "verify", "-DskipTests", NO_JAVADOC);
         assertNotEquals(0, build.exitCode(), "an incompatible change must fail the build:\n" + build.tail());
         assertTrue(build.output().contains("Baseline problems detected"), build.tail());
         assertTrue(build.output().contains("nl.samenredzaam.api.job.ScheduledJob"), build.tail());
