@@ -35,14 +35,27 @@ final class Authenticator {
     private final PasswordRules rules;
     private final LoginThrottle throttle;
     private final UserRepository users = new UserRepository();
-    private final String dummyHash;
+    /**
+     * Made on first use, not at start: one Argon2id hash costs about half a second of CPU, which
+     * was a sixth of the platform's start-up (docs/performance.md).
+     */
+    private volatile String dummyHash;
 
     Authenticator(PlatformDatabase db, Argon2id hasher, PasswordRules rules, Clock clock) {
         this.db = db;
         this.hasher = hasher;
         this.rules = rules;
         this.throttle = new LoginThrottle(db, clock);
-        this.dummyHash = hasher.hash(Secrets.random());
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            // racing threads may each make one; any of them will do
+            hash = hasher.hash(Secrets.random());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     LoginResult authenticate(String username, String password, String remoteAddress) {
@@ -57,7 +70,7 @@ final class Authenticator {
         String stored = user.map(UserRow::passwordHash).orElse(null);
         boolean matches;
         if (stored == null || !usable) {
-            hasher.verify(usable ? password : "", dummyHash);
+            hasher.verify(usable ? password : "", dummyHash());
             matches = false;
         } else {
             matches = hasher.verify(password, stored);
@@ -114,7 +127,7 @@ final class Authenticator {
         boolean usable = password != null && password.length() <= MAX_INPUT;
         boolean matches;
         if (user.passwordHash() == null || !usable) {
-            hasher.verify("", dummyHash);
+            hasher.verify("", dummyHash());
             matches = false;
         } else {
             matches = hasher.verify(password, user.passwordHash());
@@ -146,7 +159,7 @@ final class Authenticator {
         boolean usable = currentPassword != null && currentPassword.length() <= MAX_INPUT;
         boolean matches;
         if (user.passwordHash() == null || !usable) {
-            hasher.verify("", dummyHash);
+            hasher.verify("", dummyHash());
             matches = false;
         } else {
             matches = hasher.verify(currentPassword, user.passwordHash());

@@ -19,7 +19,7 @@ import nl.samenredzaam.api.privacy.PrivacyContributor;
 /**
  * Identity's part of a privacy request: the account, its roles in this initiative, sessions, API
  * tokens, two-step verification (whether it is on, never the secret), invitations sent to the
- * person's address. Identity keeps no consent records (modules that ask for consent keep their own).
+ * person's address, and the person's consent history here (the platform's consent register).
  *
  * <p>Every statement is limited to the initiative: account-wide data is only exported for a member
  * of this initiative, and only erased when the person is a member of no other initiative (then the
@@ -60,6 +60,18 @@ public final class IdentityPrivacy implements PrivacyContributor {
             if (out.containsKey("account")) {
                 exportAccountData(sql, user, out);
             }
+            out.put("consents", ConsentRegister.records(sql, user).stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("module", c.moduleId());
+                m.put("purpose", c.purposeId());
+                m.put("textVersion", c.textVersion());
+                m.put("given", c.given());
+                m.put("channel", c.channel().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("at", String.valueOf(c.at()));
+                m.put("recordedBy", c.recordedBy() == user ? "self" : "coordinator " + c.recordedBy());
+                m.put("erased", c.anonymised());
+                return m;
+            }).toList());
         }
         List<Map<String, Object>> invitations = new ArrayList<>();
         if (person.email() != null && !person.email().isBlank()) {
@@ -110,6 +122,15 @@ public final class IdentityPrivacy implements PrivacyContributor {
         }
         if (person.userId() != null) {
             long user = person.userId();
+            int consents = sql.update("update identity_consent set anonymised_at = :now, language = null where initiative_id = :initiative "
+                    + "and user_id = :user and anonymised_at is null", "user", user, "now", java.time.Instant.now());
+            if (consents > 0) {
+                anonymised += consents;
+                kept.add("De toestemmingen (" + consents + ") blijven als bewijs met alleen het nummer " + user + ", het doel, de "
+                        + "tekstversie en de datum; ze tellen niet meer (AVG art. 7: aantonen dat er toestemming was). / The consent "
+                        + "records (" + consents + ") stay as proof with only the number " + user + ", the purpose, text version and "
+                        + "date; they no longer count (GDPR art. 7: showing that consent was given).");
+            }
             boolean member = sql.first("select 1 from identity_membership where initiative_id = :initiative and user_id = :user",
                     r -> true, "user", user).isPresent();
             if (member) {
@@ -144,10 +165,12 @@ public final class IdentityPrivacy implements PrivacyContributor {
     public Text retention() {
         return new Text("Uw account en rollen bewaren we zolang u lid bent. Een sessie duurt hoogstens 12 uur. Links om een wachtwoord "
                 + "te herstellen werken 1 uur, uitnodigingen 7 dagen; oude uitnodigingen wissen we na 90 dagen. Het logboek bewaart wie "
-                + "welke gegevens bekeek minstens 5 jaar, met alleen een nummer in plaats van uw naam als uw account gewist is.",
+                + "welke gegevens bekeek minstens 5 jaar, met alleen een nummer in plaats van uw naam als uw account gewist is. "
+                + "Uw toestemmingen (gegeven en ingetrokken) bewaren we als bewijs; na wissen alleen met een nummer.",
                 "We keep your account and roles as long as you are a member. A session lasts at most 12 hours. Password reset links work "
                         + "for 1 hour, invitations for 7 days; old invitations are erased after 90 days. The audit log keeps who looked at "
-                        + "which data for at least 5 years, with only a number instead of your name once your account is erased.");
+                        + "which data for at least 5 years, with only a number instead of your name once your account is erased. "
+                        + "We keep your consents (given and withdrawn) as proof; after erasure with a number only.");
     }
 
     @Override

@@ -20,6 +20,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import nl.samenredzaam.core.platform.ClusterEvents;
 
 import nl.samenredzaam.api.audit.AuditEvent;
+import nl.samenredzaam.api.consent.ConsentPurpose;
+import nl.samenredzaam.api.consent.ConsentPurposes;
+import nl.samenredzaam.api.consent.Consents;
+import nl.samenredzaam.identity.platform.ConsentChannel;
+import nl.samenredzaam.identity.platform.ConsentService;
+import nl.samenredzaam.identity.platform.ConsentStatus;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Actor;
@@ -68,9 +74,9 @@ import nl.samenredzaam.identity.platform.TokenInfo;
  * creates the first operator account when there is none (see {@link FirstOperator}).
  */
 @Component(immediate = true, service = {IdentityService.class, MemberService.class, PermissionAdmin.class,
-        AuditLogReader.class, Directory.class, DemoAccounts.class, InvitationService.class})
+        AuditLogReader.class, Directory.class, DemoAccounts.class, InvitationService.class, ConsentService.class, Consents.class})
 public final class IdentityServiceImpl implements IdentityService, MemberService, PermissionAdmin, AuditLogReader,
-        Directory, DemoAccounts, InvitationService {
+        Directory, DemoAccounts, InvitationService, ConsentService, Consents {
 
     /** The answer of the audit log to an admin without a second factor (ASVS 2.2 / NEN 7513 access to logs). */
     public static final String SECOND_FACTOR_NEEDED = "Het logboek kunt u pas lezen als tweestapsverificatie aan staat. Zet het aan "
@@ -95,6 +101,9 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     private final Invitations invitations;
     private final PasswordResets resets;
     private final AccountNotices notices;
+    private final ConsentRegister consents;
+    /** The consent purposes the modules declare (services; they come and go with their bundles). */
+    private final List<ConsentPurposes> consentPurposes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final UserRepository users = new UserRepository();
     private final MembershipRepository memberships = new MembershipRepository();
     private final RolePermissionRepository rolePermissions = new RolePermissionRepository();
@@ -167,6 +176,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         this.invitations = new Invitations(db, clock, access, authenticator, auditLog, mailer);
         this.resets = new PasswordResets(db, clock, authenticator, mailer);
         this.notices = new AccountNotices(db, mailer);
+        this.consents = new ConsentRegister(db, clock, access, auditLog, modules, () -> List.copyOf(consentPurposes));
         this.demo = new DemoAccountsImpl(db, clock, authenticator, secondFactor);
         this.firstOperator = new FirstOperator(db, clock, authenticator);
     }
@@ -176,6 +186,38 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     private volatile ClusterEvents cluster;
     private volatile AutoCloseable permissionSubscription;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addConsentPurposes(ConsentPurposes purposes) {
+        consentPurposes.add(purposes);
+    }
+
+    void removeConsentPurposes(ConsentPurposes purposes) {
+        consentPurposes.remove(purposes);
+    }
+
+    // --- consent register (ConsentService for the web layer, Consents for modules) ---
+
+    @Override
+    public List<ConsentStatus> consents(Actor by, Initiative initiative, long personId) {
+        return consents.consents(by, initiative, personId);
+    }
+
+    @Override
+    public ConsentStatus record(Actor by, Initiative initiative, long personId, String moduleId, String purposeId, int textVersion,
+            boolean give, ConsentChannel channel, String language, String remoteAddress) {
+        return consents.record(by, initiative, personId, moduleId, purposeId, textVersion, give, channel, language, remoteAddress);
+    }
+
+    @Override
+    public List<Member> recordableFor(Actor by, Initiative initiative) {
+        return consents.recordableFor(by, initiative);
+    }
+
+    @Override
+    public boolean given(Sql sql, long userId, String moduleId, ConsentPurpose purpose) {
+        return ConsentRegister.given(sql, userId, moduleId, purpose);
+    }
 
     /** Other nodes tell us when an initiative's role table changed, so our cache follows within a second. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -90,9 +90,18 @@ public final class FakeModules implements ModuleRegistry {
         return Optional.empty();
     }
 
+    /** Modules switched off, as "initiativeId/moduleId"; everything else counts as enabled. */
+    private final Set<String> off = new java.util.concurrent.CopyOnWriteArraySet<>();
+
+    /** Switches a module off for one initiative (for tests of what only enabled modules get). */
+    public FakeModules switchOff(long initiativeId, String moduleId) {
+        off.add(initiativeId + "/" + moduleId);
+        return this;
+    }
+
     @Override
     public boolean isEnabled(long initiativeId, String moduleId) {
-        return true;
+        return !off.contains(initiativeId + "/" + moduleId);
     }
 
     @Override
