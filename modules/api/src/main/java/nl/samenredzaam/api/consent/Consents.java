@@ -23,4 +23,15 @@ public interface Consents {
      * @param purpose  the purpose as the module declares it now
      */
     boolean given(Sql sql, long userId, String moduleId, ConsentPurpose purpose);
+
+    /**
+     * Records a consent given or withdrawn that the module asked for in its own form (or in its demo
+     * data), for the purpose's current text version, in the initiative of {@code sql}. The module
+     * has checked that {@code recordedBy} may do this (the person, or a coordinator recording a
+     * paper form: then the channel is "paper") and writes its own audit entry. Recording the state
+     * the person is already in records nothing.
+     *
+     * @param at when it was given or withdrawn (UTC; the platform keeps whole seconds)
+     */
+    void record(Sql sql, long userId, String moduleId, ConsentPurpose purpose, boolean given, long recordedBy, java.time.Instant at);
 }

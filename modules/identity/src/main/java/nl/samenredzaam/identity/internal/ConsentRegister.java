@@ -94,22 +94,11 @@ final class ConsentRegister {
         ConsentPurpose purpose = enabledPurposes(initiative.id()).stream()
                 .filter(e -> e.getKey().equals(moduleId) && e.getValue().id().equals(purposeId)).map(Map.Entry::getValue)
                 .findFirst().orElseThrow(ProblemException::notFound);
-        if (purpose.version() != textVersion) {
+        if (give && purpose.version() != textVersion) {
             throw ProblemException.conflict("De tekst is veranderd; lees hem opnieuw / the text has changed; please read it again");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Long written = db.transaction(initiative.id(), sql -> {
-            List<ConsentRecord> before = history(sql, personId).getOrDefault(key(moduleId, purposeId), List.of());
-            State state = status(moduleId, purpose, before).state();
-            if ((give && state == State.GIVEN) || (!give && state != State.GIVEN && state != State.OUTDATED)) {
-                return null; // already so: nothing to record (a double click, a repeated API call)
-            }
-            return sql.insert("insert into identity_consent (initiative_id, user_id, module_id, purpose_id, text_version, text_hash, "
-                    + "language, given, channel, recorded_at, recorded_by) values (:initiative, :user, :module, :purpose, :version, "
-                    + ":hash, :language, :given, :channel, :now, :by)", "user", personId, "module", moduleId, "purpose", purposeId,
-                    "version", textVersion, "hash", textHash(purpose), "language", "en".equals(language) ? "en" : "nl", "given", give,
-                    "channel", how.name().toLowerCase(java.util.Locale.ROOT), "now", now, "by", by.userId());
-        });
+        Instant now = clock.instant();
+        Long written = db.transaction(initiative.id(), sql -> insert(sql, personId, moduleId, purpose, give, how, language, now, by.userId()));
         if (written != null) {
             auditLog.write(initiative.id(), by.userId(), access.rolesOf(by, initiative), forOther ? personId : null,
                     new AuditEvent(give ? AuditEvent.Action.CREATE : AuditEvent.Action.UPDATE, RECORD, Long.toString(written), personId,
@@ -117,6 +106,24 @@ final class ConsentRegister {
         }
         Map<String, List<ConsentRecord>> history = db.transaction(initiative.id(), sql -> history(sql, personId));
         return status(moduleId, purpose, history.getOrDefault(key(moduleId, purposeId), List.of()));
+    }
+
+    /**
+     * One new row unless the person is already in that state (a double click, a repeated API call):
+     * then {@code null}. A withdrawal counts when the latest row is a "given" of any version.
+     */
+    static Long insert(Sql sql, long personId, String moduleId, ConsentPurpose purpose, boolean give, ConsentChannel how,
+            String language, Instant at, long recordedBy) {
+        List<ConsentRecord> before = history(sql, personId).getOrDefault(key(moduleId, purpose.id()), List.of());
+        State state = status(moduleId, purpose, before).state();
+        if ((give && state == State.GIVEN) || (!give && state != State.GIVEN && state != State.OUTDATED)) {
+            return null;
+        }
+        return sql.insert("insert into identity_consent (initiative_id, user_id, module_id, purpose_id, text_version, text_hash, "
+                + "language, given, channel, recorded_at, recorded_by) values (:initiative, :user, :module, :purpose, :version, "
+                + ":hash, :language, :given, :channel, :now, :by)", "user", personId, "module", moduleId, "purpose", purpose.id(),
+                "version", purpose.version(), "hash", textHash(purpose), "language", language == null ? null : "en".equals(language) ? "en" : "nl", "given", give,
+                "channel", how.name().toLowerCase(java.util.Locale.ROOT), "now", at.truncatedTo(ChronoUnit.SECONDS), "by", recordedBy);
     }
 
     List<Member> recordableFor(Actor by, Initiative initiative) {

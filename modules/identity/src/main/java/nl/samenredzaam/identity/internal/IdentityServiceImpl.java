@@ -219,6 +219,12 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
         return ConsentRegister.given(sql, userId, moduleId, purpose);
     }
 
+    @Override
+    public void record(Sql sql, long userId, String moduleId, ConsentPurpose purpose, boolean given, long recordedBy, Instant at) {
+        ConsentRegister.insert(sql, userId, moduleId, purpose, given, recordedBy == userId ? ConsentChannel.WEB : ConsentChannel.PAPER,
+                null, at, recordedBy);
+    }
+
     /** Other nodes tell us when an initiative's role table changed, so our cache follows within a second. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void setCluster(ClusterEvents events) {

@@ -19,8 +19,9 @@ public interface ConsentService {
     List<ConsentStatus> consents(Actor by, Initiative initiative, long personId);
 
     /**
-     * Records a consent given ({@code give}) or withdrawn for the purpose. {@code textVersion} is the
-     * version the person was shown: a 409 problem when the text changed meanwhile (show it again).
+     * Records a consent given ({@code give}) or withdrawn for the purpose. To give, {@code textVersion}
+     * is the version the person was shown: a 409 problem when the text changed meanwhile (show it
+     * again). A withdrawal needs no version (withdrawing is as easy as giving) and is recorded with the current one.
      * Unknown module or purpose, or a module not enabled here: 404. Recording the same state again
      * changes nothing. {@code channel} is {@link ConsentChannel#PAPER} whenever {@code by} is not the
      * person; {@code language} ({@code nl} or {@code en}) is the language the text was shown in.

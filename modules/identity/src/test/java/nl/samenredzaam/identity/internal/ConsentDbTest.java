@@ -138,6 +138,28 @@ class ConsentDbTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void aModuleRecordsWhatItAskedInItsOwnFormForTheCurrentText(Dialect dialect) {
+        World w = new World(dialect);
+        Account ria = w.f.person(Role.COORDINATOR);
+        java.time.Instant lastWeek = w.f.clock.instant().minus(Duration.ofDays(7));
+        w.f.database.db.transaction(w.f.initiative.id(), sql -> {
+            w.f.service.record(sql, w.resident.id(), "calendar", w.declared.phone, true, ria.id(), lastWeek);
+            return null;
+        });
+        assertTrue(w.counts(w.resident.id()));
+        ConsentRecord r = w.f.service.consents(w.residentActor, w.f.initiative, w.resident.id()).get(0).history().get(0);
+        assertEquals(ConsentChannel.PAPER, r.channel(), "recorded by someone else");
+        assertEquals(lastWeek.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.at());
+        w.f.database.db.transaction(w.f.initiative.id(), sql -> {
+            w.f.service.record(sql, w.resident.id(), "calendar", w.declared.phone, false, w.resident.id(), w.f.clock.instant());
+            return null;
+        });
+        assertFalse(w.counts(w.resident.id()));
+        assertEquals(ConsentChannel.WEB, w.f.service.consents(w.residentActor, w.f.initiative, w.resident.id()).get(0).history().get(0).channel());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void theSameAnswerTwiceRecordsOnce(Dialect dialect) {
         World w = new World(dialect);
         w.withdraw(w.residentActor, w.resident.id(), 1);

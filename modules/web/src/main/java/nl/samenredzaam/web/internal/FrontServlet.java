@@ -52,6 +52,7 @@ public final class FrontServlet extends HttpServlet {
     private final transient Responses responses;
     private final transient ModuleDispatcher dispatcher;
     private final transient PlatformApi api;
+    private final transient ConsentPages consents;
     private final transient LoginPages login;
     private final transient InitiativePages pages;
     private final transient OperatorPages operator;
@@ -70,6 +71,7 @@ public final class FrontServlet extends HttpServlet {
         this.login = new LoginPages(identity, responses);
         this.pages = new InitiativePages(initiatives, modules, identity, responses);
         this.operator = new OperatorPages(initiatives, modules, bundles, responses, pages);
+        this.consents = new ConsentPages(identity, modules, responses);
         this.invitations = new InvitationPages(identity, responses);
         this.settings = new SettingsApi(identity);
     }
@@ -202,6 +204,10 @@ public final class FrontServlet extends HttpServlet {
         }
         if (rest.get(0).equals("audit")) {
             api.audit(ex, initiative, rest.subList(1, rest.size()));
+            return;
+        }
+        if (rest.get(0).equals("consents")) {
+            consents.api(ex, initiative, rest.subList(1, rest.size()));
             return;
         }
         if (rest.get(0).equals("modules")) {

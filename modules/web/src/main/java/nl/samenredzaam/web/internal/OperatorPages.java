@@ -44,6 +44,7 @@ public final class OperatorPages {
     private final Responses responses;
     private final InitiativePages pages;
     private final AuditPages audit;
+    private final ConsentPages consents;
 
     OperatorPages(InitiativeService initiatives, ModuleRegistry modules, BundleManager bundles, Responses responses,
             InitiativePages pages) {
@@ -53,6 +54,7 @@ public final class OperatorPages {
         this.responses = responses;
         this.pages = pages;
         this.audit = new AuditPages(pages.identity(), responses);
+        this.consents = new ConsentPages(pages.identity(), modules, responses);
     }
 
     void handle(Exchange ex, List<String> rest) throws IOException {
@@ -76,6 +78,11 @@ public final class OperatorPages {
         }
         if (first.equals("mijn-logboek") && r.size() == 2) {
             audit.aboutMe(ex, initiatives.bySlug(r.get(1)).filter(i -> !i.archived()).orElseThrow(ProblemException::notFound));
+            return;
+        }
+        if (first.equals("mijn-toestemmingen") && r.size() >= 2) {
+            consents.page(ex, initiatives.bySlug(r.get(1)).filter(i -> !i.archived()).orElseThrow(ProblemException::notFound),
+                    r.subList(2, r.size()));
             return;
         }
         Optional<Account> account = ex.account();

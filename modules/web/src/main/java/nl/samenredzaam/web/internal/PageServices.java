@@ -43,6 +43,8 @@ public final class PageServices {
     private volatile AuditLogReader auditLog;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile InvitationService invitations;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile nl.samenredzaam.identity.platform.ConsentService consents;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             fieldOption = FieldOption.UPDATE)
     private final List<PrivacyContributor> privacy = new CopyOnWriteArrayList<>();
@@ -110,6 +112,10 @@ public final class PageServices {
     /** For tests. */
     void invitations(InvitationService service) {
         this.invitations = service;
+    }
+
+    Optional<nl.samenredzaam.identity.platform.ConsentService> consents() {
+        return Optional.ofNullable(consents);
     }
 
     Optional<AuditLogReader> auditLog() {
