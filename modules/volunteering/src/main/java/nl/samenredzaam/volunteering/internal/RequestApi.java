@@ -64,14 +64,14 @@ final class RequestApi {
             default -> throw ProblemException.invalidField("scope", "mine, open, assigned or all");
         };
         return WebResponse.json(found.stream().filter(r -> Requests.canSee(v, r))
-                .map(r -> Web.view(req, r, v, RequestView.actionsFor(r, v))).toList());
+                .map(r -> web.view(req, r, v, RequestView.actionsFor(r, v))).toList());
     }
 
     WebResponse get(WebRequest req) {
         Viewer v = Viewer.of(req);
         HelpRequest r = service.visible(req.sql(), v, req.pathId("id")).orElseThrow(ProblemException::notFound);
         Web.auditIfOthers(req, v, r, AuditEvent.Action.READ);
-        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
+        return WebResponse.json(web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse create(WebRequest req) {
@@ -87,7 +87,7 @@ final class RequestApi {
         HelpRequest r = requests.find(req.sql(), id).orElseThrow();
         Web.auditIfOthers(req, v, r, AuditEvent.Action.CREATE);
         return WebResponse.created("/api/v1/" + req.initiative().slug() + "/volunteering/requests/" + id,
-                Web.view(req, r, v, RequestView.actionsFor(r, v)));
+                web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse edit(WebRequest req) {
@@ -100,7 +100,7 @@ final class RequestApi {
         }
         HelpRequest r = service.edit(req.sql(), v, req.pathId("id"), checked.request());
         Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
-        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
+        return WebResponse.json(web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse act(WebRequest req) {
@@ -110,7 +110,7 @@ final class RequestApi {
         HelpRequest r = service.act(req.sql(), v, req.pathId("id"),
                 new Requests.ActionInput(action, body.volunteerUserId(), body.minutes(), body.feedback()), Web.policy(req));
         Web.auditIfOthers(req, v, r, AuditEvent.Action.UPDATE);
-        return WebResponse.json(Web.view(req, r, v, RequestView.actionsFor(r, v)));
+        return WebResponse.json(web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     /** Body of {@code POST /requests/{id}/repeat}: an optional new date. */
@@ -132,7 +132,7 @@ final class RequestApi {
         HelpRequest r = requests.find(req.sql(), id).orElseThrow();
         Web.auditIfOthers(req, v, r, AuditEvent.Action.CREATE);
         return WebResponse.created("/api/v1/" + req.initiative().slug() + "/volunteering/requests/" + id,
-                Web.view(req, r, v, RequestView.actionsFor(r, v)));
+                web.view(req, r, v, RequestView.actionsFor(r, v)));
     }
 
     WebResponse suggestions(WebRequest req) {

@@ -256,7 +256,7 @@ final class RequestPages {
             actions.remove("accept"); // the button would only answer "you need a VOG": say so instead
             vogMissing = true;
         }
-        RequestView view = Web.view(req, r, v, actions);
+        RequestView view = web.view(req, r, v, actions);
         p.put("vogMissing", vogMissing);
         p.put("r", view);
         p.put("problems", problems);
@@ -283,9 +283,9 @@ final class RequestPages {
         return p;
     }
 
-    private static List<RequestView> views(WebRequest req, Viewer v, List<HelpRequest> list) {
+    private List<RequestView> views(WebRequest req, Viewer v, List<HelpRequest> list) {
         return list.stream().filter(r -> Requests.canSee(v, r))
-                .map(r -> Web.view(req, r, v, RequestView.actionsFor(r, v))).toList();
+                .map(r -> web.view(req, r, v, RequestView.actionsFor(r, v))).toList();
     }
 
     private static State parseStateOrNull(String value) {

@@ -9,34 +9,43 @@ import nl.samenredzaam.volunteering.api.HelpRequestStatus.State;
 
 /**
  * A help request as one viewer may see it: name, phone and address are {@code null} unless
- * {@link Requests#canSeeContact} allows them; who filed it is shown to coordinators and the person
+ * {@link Requests#canSeeContact} allows them, and the phone also for a volunteer unless the person
+ * consented to sharing it ({@link PhoneConsent}; {@code phoneWithheld} then says there is one); who filed it is shown to coordinators and the person
  * only. This is what pages and the API show; {@link HelpRequest} itself never leaves the bundle.
  */
 public record RequestView(long id, String category, String categoryLabel, String description, String neighbourhood,
         String when, LocalDate date, Integer weekday, String from, String to, String urgency, boolean vulnerable,
         String visibility, String state, String residentName, String residentPhone, String address, boolean onBehalf,
         String filedBy, String activityTitle, Instant activityStart, Long volunteerUserId, String volunteerName,
-        Integer minutesSpent, String feedback, String residentFeedback, Instant createdAt, boolean contactShown, List<String> actions) {
+        Integer minutesSpent, String feedback, String residentFeedback, Instant createdAt, boolean contactShown, List<String> actions,
+        boolean phoneWithheld) {
 
+    /** For tests of who sees what: as if the person agreed to share the phone number. */
     static RequestView of(HelpRequest r, Viewer viewer, Locale locale, List<String> actions) {
-        return of(r, viewer, locale, actions, Categories.ALL);
+        return of(r, viewer, locale, actions, Categories.ALL, true);
     }
 
+    /**
+     * @param phoneShared whether the person consented to sharing the phone number with the volunteer
+     *                    ({@link PhoneConsent}); only asked about for a volunteer who may see the contact
+     */
     static RequestView of(HelpRequest r, Viewer viewer, Locale locale, List<String> actions,
-            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories) {
+            List<nl.samenredzaam.volunteering.api.HelpRequestService.Category> categories, boolean phoneShared) {
         boolean contact = Requests.canSeeContact(viewer, r);
         boolean insider = viewer.coordinator() || r.isOwnedBy(viewer.userId());
+        boolean phone = contact && (insider || phoneShared || r.residentUserId() == null);
+        boolean withheld = contact && !phone && r.residentPhone() != null;
         boolean assigned = r.isAssignedTo(viewer.userId());
         return new RequestView(r.id(), r.category(), Categories.label(r.category(), locale, categories), r.description(), r.neighbourhood(),
                 r.whenKind().name().toLowerCase(Locale.ROOT), r.preferredDate(), r.weekday(), time(r.windowStart()),
                 time(r.windowEnd()), r.urgency().name().toLowerCase(Locale.ROOT), r.oneToOneVulnerable(),
                 r.visibility().name().toLowerCase(Locale.ROOT), r.state().name().toLowerCase(Locale.ROOT),
-                contact ? r.residentName() : null, contact ? r.residentPhone() : null, contact ? r.address() : null,
+                contact ? r.residentName() : null, phone ? r.residentPhone() : null, contact ? r.address() : null,
                 insider && r.onBehalf(), insider && r.onBehalf() ? r.createdByName() : null, r.activityTitle(), r.activityStart(),
                 insider || assigned ? r.volunteerUserId() : null, insider || assigned ? r.volunteerName() : null,
                 insider || assigned ? r.minutesSpent() : null, insider || assigned ? r.feedback() : null,
                 insider || assigned ? r.residentFeedback() : null, r.createdAt(), contact,
-                actions);
+                actions, withheld);
     }
 
     /** The actions the viewer can take now (lower-case names of {@link Requests.Action}). */

@@ -38,7 +38,16 @@ public final class VolunteeringDemo implements DemoDataContributor {
 
     private final RequestRepository requests = new RequestRepository();
     private final ProfileRepository profiles = new ProfileRepository();
+    private final nl.samenredzaam.api.consent.Consents consents;
 
+    /** Without the platform's consent register (tests): no consents in the demo. */
+    public VolunteeringDemo() {
+        this(null);
+    }
+
+    VolunteeringDemo(nl.samenredzaam.api.consent.Consents consents) {
+        this.consents = consents;
+    }
 
     @Override
     public String moduleId() {
@@ -54,6 +63,13 @@ public final class VolunteeringDemo implements DemoDataContributor {
         long truus = context.userId("resident2");
         long sanne = context.userId("volunteer");
         long youssef = context.userId("volunteer2");
+
+        if (consents != null) {
+            // Gerrit lets the volunteer call him; Truus said yes at first, then withdrew it (the coordinator calls her).
+            consents.record(sql, gerrit, VolunteeringModule.ID, PhoneConsent.PURPOSE, true, gerrit, now.minus(Duration.ofDays(60)));
+            consents.record(sql, truus, VolunteeringModule.ID, PhoneConsent.PURPOSE, true, ria, now.minus(Duration.ofDays(90)));
+            consents.record(sql, truus, VolunteeringModule.ID, PhoneConsent.PURPOSE, false, truus, now.minus(Duration.ofDays(20)));
+        }
 
         int weekdayMornings = 0;
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {

@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import nl.samenredzaam.api.consent.ConsentPurpose;
+import nl.samenredzaam.api.consent.ConsentPurposes;
+import nl.samenredzaam.api.consent.Consents;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.demo.DemoDataContributor;
@@ -32,8 +35,8 @@ import nl.samenredzaam.api.web.Route.Method;
  * two separate registrations could race (a bundle dropped in at run time was sometimes left
  * without demo data or disabled); one registration with both interfaces cannot.
  */
-@Component(service = {Module.class, DemoDataContributor.class})
-public final class VolunteeringModule implements Module, DemoDataContributor {
+@Component(service = {Module.class, DemoDataContributor.class, ConsentPurposes.class})
+public final class VolunteeringModule implements Module, DemoDataContributor, ConsentPurposes {
 
     public static final String ID = "volunteering";
     /** Ask for help for oneself. */
@@ -52,6 +55,9 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
     /** Whether the calendar is switched on for the initiative (the platform's; absent in some tests). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModuleSwitches switches;
+    /** The platform's consent register (absent in some tests: then nobody consented). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Consents consents;
 
     @Activate
     public VolunteeringModule(@Reference Notifier notifier) {
@@ -62,6 +68,18 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
     VolunteeringModule(Notifier notifier, Clock clock, Directory directory) {
         this(notifier, clock);
         this.directory = directory;
+    }
+
+    /** For tests: with the platform's consent register. */
+    VolunteeringModule(Notifier notifier, Clock clock, Consents consents) {
+        this(notifier, clock);
+        this.consents = consents;
+    }
+
+    /** The consent this module asks for: sharing the phone number with the volunteer ({@link PhoneConsent}). */
+    @Override
+    public List<ConsentPurpose> purposes() {
+        return List.of(PhoneConsent.PURPOSE);
     }
 
     /** For tests: with the platform's module switches. */
@@ -75,7 +93,7 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
         ProfileRepository profiles = new ProfileRepository();
         Requests service = new Requests(requests, profiles, notifier, clock);
         Matching matching = new Matching(requests, profiles);
-        Web web = new Web(clock, () -> activities, () -> directory, () -> switches);
+        Web web = new Web(clock, () -> activities, () -> directory, () -> switches, () -> consents);
         RequestApi api = new RequestApi(service, requests, matching, web);
         ProfileApi profileApi = new ProfileApi(profiles, requests, web);
         RequestPages pages = new RequestPages(service, requests, profiles, matching, web);
@@ -124,7 +142,7 @@ public final class VolunteeringModule implements Module, DemoDataContributor {
 
     @Override
     public void populate(Sql sql, DemoContext context) {
-        new VolunteeringDemo().populate(sql, context);
+        new VolunteeringDemo(consents).populate(sql, context);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import nl.samenredzaam.api.audit.AuditEvent;
+import nl.samenredzaam.api.consent.Consents;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.module.ModuleSwitches;
@@ -30,12 +31,20 @@ final class Web {
     private final Supplier<ActivityOffer> activities;
     private final Supplier<Directory> directory;
     private final Supplier<ModuleSwitches> switches;
+    private final Supplier<Consents> consents;
 
+    /** Without the consent register (tests of other things): nobody consented. */
     Web(Clock clock, Supplier<ActivityOffer> activities, Supplier<Directory> directory, Supplier<ModuleSwitches> switches) {
+        this(clock, activities, directory, switches, () -> null);
+    }
+
+    Web(Clock clock, Supplier<ActivityOffer> activities, Supplier<Directory> directory, Supplier<ModuleSwitches> switches,
+            Supplier<Consents> consents) {
         this.clock = clock;
         this.activities = activities;
         this.directory = directory;
         this.switches = switches;
+        this.consents = consents;
     }
 
     Instant now() {
@@ -108,9 +117,20 @@ final class Web {
         return new Viewer(v.userId(), v.name(), false, v.volunteer(), true);
     }
 
-    /** A request as this viewer may see it, with the initiative's category labels. */
-    static RequestView view(WebRequest req, HelpRequest r, Viewer v, List<String> actions) {
-        return RequestView.of(r, v, req.locale(), actions, Categories.of(req));
+    /**
+     * A request as this viewer may see it, with the initiative's category labels. The register is asked
+     * about the phone number only for a volunteer who may see the contact details; without the
+     * platform's register nobody consented (fail closed).
+     */
+    RequestView view(WebRequest req, HelpRequest r, Viewer v, List<String> actions) {
+        boolean asked = Requests.canSeeContact(v, r) && !v.coordinator() && !r.isOwnedBy(v.userId()) && r.residentUserId() != null;
+        return RequestView.of(r, v, req.locale(), actions, Categories.of(req), asked && phoneShared(req.sql(), r.residentUserId()));
+    }
+
+    /** Whether the person agreed, for the current text, that the volunteer who helps them sees their phone number. */
+    boolean phoneShared(Sql sql, long residentUserId) {
+        Consents register = consents.get();
+        return register != null && register.given(sql, residentUserId, VolunteeringModule.ID, PhoneConsent.PURPOSE);
     }
 
     static DateTimeFormatter dates(Locale locale) {
