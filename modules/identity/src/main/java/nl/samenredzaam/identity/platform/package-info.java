@@ -7,8 +7,9 @@
  * ({@link nl.samenredzaam.identity.platform.SecurityPolicy}). Not for modules (they see
  * {@link nl.samenredzaam.api.identity.Actor}, {@link nl.samenredzaam.api.identity.Directory} and
  * {@link nl.samenredzaam.api.web.WebRequest#audit}).
+ * <p>0.2: the consent register for the web layer ({@link nl.samenredzaam.identity.platform.ConsentService}).
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package nl.samenredzaam.identity.platform;
 
