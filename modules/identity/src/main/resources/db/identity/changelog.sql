@@ -187,3 +187,8 @@ create table identity_consent (
     anonymised_at timestamp with time zone
 );
 create index identity_consent_person on identity_consent(initiative_id, user_id, module_id, purpose_id, id);
+
+--changeset samenredzaam:identity-8
+-- A short, non-identifying description of the device of a session ("Firefox, Windows"), for the list of
+-- sessions on My account. Never the full User-Agent header.
+alter table identity_session add column device varchar(100);

@@ -281,6 +281,21 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     }
 
     @Override
+    public Session createSession(long userId, String device) {
+        return sessions.create(userId, device);
+    }
+
+    @Override
+    public List<nl.samenredzaam.identity.platform.SessionInfo> sessions(long userId, String currentSessionId) {
+        return sessions.list(userId, currentSessionId);
+    }
+
+    @Override
+    public boolean endSession(long userId, String handle) {
+        return sessions.endByHandle(userId, handle);
+    }
+
+    @Override
     public Optional<Session> session(String sessionId) {
         return sessions.find(sessionId);
     }

@@ -37,13 +37,22 @@ final class SessionManager {
     }
 
     Session create(long userId) {
+        return create(userId, null);
+    }
+
+    Session create(long userId, String device) {
+        String shown = device == null || device.isBlank() ? null : device.strip();
+        if (shown != null && shown.length() > 100) {
+            shown = shown.substring(0, 100);
+        }
+        String deviceValue = shown;
         Instant now = clock.instant();
         String id = Secrets.random();
         String csrf = Secrets.random();
         Instant expires = now.plus(SecurityPolicy.SESSION_ABSOLUTE_TIMEOUT);
         UserRow user = db.global(sql -> {
             UserRow u = users.byId(sql, userId).filter(r -> !r.disabled()).orElseThrow(ProblemException::notFound);
-            sessions.insert(sql, Secrets.sha256(id), userId, csrf, now, expires);
+            sessions.insert(sql, Secrets.sha256(id), userId, csrf, now, expires, deviceValue);
             return u;
         });
         sweep(now);
@@ -89,6 +98,37 @@ final class SessionManager {
     int endAll(long userId, String keepSessionId) {
         String keep = keepSessionId == null ? null : Secrets.sha256(keepSessionId);
         return db.global(sql -> sessions.deleteForUser(sql, userId, keep));
+    }
+
+    /** The user's live sessions, newest first, the current one marked. */
+    java.util.List<nl.samenredzaam.identity.platform.SessionInfo> list(long userId, String currentSessionId) {
+        String current = currentSessionId == null || !Secrets.plausible(currentSessionId, "") ? null : Secrets.sha256(currentSessionId);
+        Instant now = clock.instant();
+        return db.global(sql -> sessions.forUser(sql, userId, now, now.minus(SecurityPolicy.SESSION_IDLE_TIMEOUT))).stream()
+                .map(s -> new nl.samenredzaam.identity.platform.SessionInfo(handle(s.idHash()), s.device(), s.createdAt(), s.lastSeen(),
+                        s.expiresAt(), s.idHash().equals(current)))
+                .toList();
+    }
+
+    /** Ends the user's session with this handle; false when none of theirs has it. */
+    boolean endByHandle(long userId, String handle) {
+        if (handle == null || !handle.matches("[0-9a-f]{32}")) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return db.global(sql -> {
+            for (SessionRepository.Listed s : sessions.forUser(sql, userId, now, now.minus(SecurityPolicy.SESSION_IDLE_TIMEOUT))) {
+                if (handle(s.idHash()).equals(handle)) {
+                    return sessions.deleteOne(sql, userId, s.idHash()) == 1;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** A reference to a session for the page: a hash of the stored hash, so it cannot be turned into a cookie or looked up directly. */
+    static String handle(String idHash) {
+        return Secrets.sha256("session-handle:" + idHash).substring(0, 32);
     }
 
     private void sweep(Instant now) {

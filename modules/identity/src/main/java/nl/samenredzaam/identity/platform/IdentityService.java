@@ -30,7 +30,21 @@ public interface IdentityService {
     void revokeToken(String token);
 
     /** Starts a session (a new id at every sign-in, against session fixation). */
-    Session createSession(long userId);
+    default Session createSession(long userId) {
+        return createSession(userId, null);
+    }
+
+    /**
+     * Starts a session and remembers a short description of the device ({@code "Firefox, Windows"},
+     * at most 100 characters, never the full User-Agent) for the list on My account.
+     */
+    Session createSession(long userId, String device);
+
+    /** The user's active sessions, newest first; {@code currentSessionId} (may be {@code null}) is marked. */
+    java.util.List<SessionInfo> sessions(long userId, String currentSessionId);
+
+    /** Ends one of the user's own sessions by its {@link SessionInfo#handle()}; false when there is no such session of theirs. */
+    boolean endSession(long userId, String handle);
 
     /** The session for a cookie value, if it has not passed its idle or absolute timeout; extends the idle time. */
     Optional<Session> session(String sessionId);

@@ -131,4 +131,39 @@ class SessionsDbTest {
         assertEquals(session, afterRestart.session(session.id()).orElseThrow());
         assertFalse(afterRestart.session(session.id()).isEmpty());
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void sessionsAreListedOneByOneAndEachCanBeEnded(Dialect dialect) {
+        Fixture f = new Fixture(dialect);
+        Account ria = f.person(Role.COORDINATOR);
+        Account other = f.person(Role.VOLUNTEER);
+        Session phone = f.service.createSession(ria.id(), "Safari, iPhone");
+        f.clock.advance(Duration.ofMinutes(2));
+        Session library = f.service.createSession(ria.id(), "Chrome, Windows");
+        f.clock.advance(Duration.ofMinutes(2));
+        Session here = f.service.createSession(ria.id(), "x".repeat(300));
+        Session others = f.service.createSession(other.id(), "Firefox, Linux");
+
+        List<nl.samenredzaam.identity.platform.SessionInfo> list = f.service.sessions(ria.id(), here.id());
+        assertEquals(3, list.size());
+        assertEquals(100, list.get(0).device().length(), "newest first, the description cut to 100");
+        assertTrue(list.get(0).current());
+        assertFalse(list.get(1).current() || list.get(2).current());
+        assertEquals("Chrome, Windows", list.get(1).device());
+        assertEquals("Safari, iPhone", list.get(2).device());
+        String json = list.toString();
+        assertFalse(json.contains(Secrets.sha256(library.id())) || json.contains(library.id()), "neither the id nor its hash");
+
+        assertFalse(f.service.endSession(other.id(), list.get(1).handle()), "another person's session is not theirs to end");
+        assertFalse(f.service.endSession(ria.id(), "not-a-handle"));
+        assertTrue(f.service.endSession(ria.id(), list.get(1).handle()));
+        assertTrue(f.service.session(library.id()).isEmpty(), "the library session ended");
+        assertTrue(f.service.session(phone.id()).isPresent() && f.service.session(here.id()).isPresent());
+        assertTrue(f.service.session(others.id()).isPresent());
+        assertEquals(2, f.service.sessions(ria.id(), null).size());
+
+        f.clock.advance(SecurityPolicy.SESSION_IDLE_TIMEOUT.plusMinutes(1));
+        assertTrue(f.service.sessions(ria.id(), null).isEmpty(), "idle sessions are not listed");
+    }
 }

@@ -23,6 +23,10 @@ import nl.samenredzaam.identity.platform.TotpEnrolment;
  */
 public final class AccountPages {
 
+    /** A session as listed on My account. */
+    public record SessionRow(String handle, String device, String created, String lastSeen, boolean current) {
+    }
+
     /** An active API token as listed on My account. */
     public record TokenRow(long id, String label, String created, String lastUsed, String expires) {
     }
@@ -74,7 +78,7 @@ public final class AccountPages {
         switch (result.outcome()) {
             case OK -> {
                 ex.cookie(Exchange.SESSION_COOKIE).ifPresent(identity::endSession);
-                Session session = identity.createSession(result.account().orElseThrow().id());
+                Session session = identity.createSession(result.account().orElseThrow().id(), Devices.of(ex));
                 ex.response.addHeader("Set-Cookie", LoginPages.sessionCookie(ex, session.id(), -1));
                 ex.response.addHeader("Set-Cookie", challengeCookie(ex, "", 0));
                 AdminPages.redirect(ex, returnTo);
@@ -194,7 +198,7 @@ public final class AccountPages {
             Csrf.check(ex);
         }
         String action = rest.isEmpty() ? "" : rest.get(0);
-        if (!action.equals("tokens") && rest.size() > 1) {
+        if (!action.equals("tokens") && !action.equals("sessies") && rest.size() > 1) {
             throw ProblemException.notFound();
         }
         Map<String, Object> params = new HashMap<>();
@@ -269,6 +273,18 @@ public final class AccountPages {
                 AdminPages.redirect(ex, "/account?opgeslagen=1");
                 return;
             }
+            case "sessies" -> {
+                // "sign out this session": one of the person's own sessions, by its handle (never the id or its hash)
+                if (rest.size() != 3 || !rest.get(2).equals("uitloggen")) {
+                    throw ProblemException.notFound();
+                }
+                Exchange.requireMethod(ex, "POST");
+                if (!identity.endSession(userId, rest.get(1))) {
+                    throw ProblemException.notFound();
+                }
+                AdminPages.redirect(ex, "/account?opgeslagen=1#sessies");
+                return;
+            }
             case "tokens" -> {
                 if (rest.size() != 3 || !rest.get(2).equals("intrekken")) {
                     throw ProblemException.notFound();
@@ -289,6 +305,13 @@ public final class AccountPages {
             }
         }
         params.put("tokens", tokens);
+        String currentId = ex.session().map(Session::id).orElse(null);
+        List<SessionRow> sessionRows = new java.util.ArrayList<>();
+        for (nl.samenredzaam.identity.platform.SessionInfo info : identity.sessions(userId, currentId)) {
+            sessionRows.add(new SessionRow(info.handle(), info.device() == null ? msg.get("account.sessions.unknownDevice") : info.device(),
+                    Dates.dateTime(info.createdAt(), ex.locale()), Dates.dateTime(info.lastSeen(), ex.locale()), info.current()));
+        }
+        params.put("sessions", sessionRows);
         params.putIfAbsent("passwordForm", Form.empty());
         params.put("hasSecondFactor", identity.hasSecondFactor(userId));
         params.put("name", account.get().displayName());

@@ -162,7 +162,7 @@ public final class InvitationPages {
                 String password = ex.form().getOrDefault("password", List.of("")).get(0);
                 Account created = service.acceptWithNewAccount(initiative, token, username, password);
                 ex.cookie(Exchange.SESSION_COOKIE).ifPresent(identity::endSession);
-                Session session = identity.createSession(created.id());
+                Session session = identity.createSession(created.id(), Devices.of(ex));
                 ex.response.addHeader("Set-Cookie", LoginPages.sessionCookie(ex, session.id(), -1));
             }
             AdminPages.redirect(ex, "/" + initiative.slug() + "/?welkom=1");

@@ -72,7 +72,7 @@ final class LoginPages {
             return;
         }
         ex.cookie(Exchange.SESSION_COOKIE).ifPresent(identity::endSession);
-        Session session = identity.createSession(result.account().orElseThrow().id());
+        Session session = identity.createSession(result.account().orElseThrow().id(), Devices.of(ex));
         ex.response.addHeader("Set-Cookie", sessionCookie(ex, session.id(), -1));
         ex.response.setStatus(303);
         ex.response.setHeader("Location", returnTo);

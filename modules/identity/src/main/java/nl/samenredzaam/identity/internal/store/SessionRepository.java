@@ -15,9 +15,31 @@ public final class SessionRepository {
     }
 
     public void insert(Sql sql, String idHash, long userId, String csrfToken, Instant now, Instant expiresAt) {
-        sql.update("insert into identity_session (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
-                + "values (:hash, :user, :csrf, :now, :now, :expires)",
-                "hash", idHash, "user", userId, "csrf", csrfToken, "now", now, "expires", expiresAt);
+        insert(sql, idHash, userId, csrfToken, now, expiresAt, null);
+    }
+
+    public void insert(Sql sql, String idHash, long userId, String csrfToken, Instant now, Instant expiresAt, String device) {
+        sql.update("insert into identity_session (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, device) "
+                + "values (:hash, :user, :csrf, :now, :now, :expires, :device)",
+                "hash", idHash, "user", userId, "csrf", csrfToken, "now", now, "expires", expiresAt, "device", device);
+    }
+
+    /** A user's session as listed: hash, device and times. */
+    public record Listed(String idHash, String device, Instant createdAt, Instant lastSeen, Instant expiresAt) {
+    }
+
+    /** The user's sessions still within both timeouts at {@code now}, newest first. */
+    public java.util.List<Listed> forUser(Sql sql, long userId, Instant now, Instant idleBefore) {
+        return sql.list("select id_hash, device, created_at, last_seen_at, expires_at from identity_session where user_id = :user "
+                + "and expires_at > :now and last_seen_at > :idle order by created_at desc, id_hash",
+                r -> new Listed(r.getString("id_hash"), r.getString("device"), Rows.instant(r, "created_at"),
+                        Rows.instant(r, "last_seen_at"), Rows.instant(r, "expires_at")),
+                "user", userId, "now", now, "idle", idleBefore);
+    }
+
+    /** Ends one session of a user; the number removed (0 or 1). */
+    public int deleteOne(Sql sql, long userId, String idHash) {
+        return sql.update("delete from identity_session where user_id = :user and id_hash = :hash", "user", userId, "hash", idHash);
     }
 
     public Optional<SessionRow> find(Sql sql, String idHash) {
