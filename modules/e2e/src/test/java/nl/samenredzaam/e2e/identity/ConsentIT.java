@@ -198,6 +198,9 @@ class ConsentIT {
             browser.printMedia(false);
             browser.open("/" + SLUG + "/privacy");
             assertTrue(browser.driver().findElement(By.cssSelector("a[href='" + PAGE + "']")).isDisplayed(), "linked from the privacy page");
+            browser.open("/" + SLUG + "/");
+            assertTrue(browser.driver().findElement(By.cssSelector("main a[href='" + PAGE + "']")).isDisplayed(), "linked from the home page");
+            browser.axe("home with my data");
             browser.logout();
 
             browser.login("coordinator", DEMO_PASSWORD);

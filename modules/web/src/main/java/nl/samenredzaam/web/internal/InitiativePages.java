@@ -80,6 +80,7 @@ final class InitiativePages {
         params.put("msg", msg);
         params.put("items", items);
         params.put("signedIn", actor.isPresent());
+        params.put("member", actor.isPresent() && !actor.get().roles().isEmpty());
         params.put("slug", initiative.slug());
         params.put("welcome", PageServices.current().theme(initiative.id()).welcome());
         params.put("joined", actor.isPresent() && "1".equals(ex.queryParameter("welkom")));
