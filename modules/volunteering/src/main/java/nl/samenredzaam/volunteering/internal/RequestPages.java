@@ -257,6 +257,17 @@ final class RequestPages {
             vogMissing = true;
         }
         RequestView view = web.view(req, r, v, actions);
+        // whether the volunteer may see the phone number, for the person and the coordinator (the register decides)
+        String phoneNote = null;
+        String consentHref = null;
+        if (r.residentUserId() != null && r.residentPhone() != null && (v.coordinator() || r.isOwnedBy(v.userId()))) {
+            boolean shared = web.phoneShared(req.sql(), r.residentUserId());
+            boolean own = r.isOwnedBy(v.userId());
+            phoneNote = msg.get((own ? "detail.phone.own." : "detail.phone.coordinator.") + (shared ? "shared" : "notShared"));
+            consentHref = own ? "/platform/mijn-toestemmingen/" + req.initiative().slug() + "#t-volunteering-share-phone" : null;
+        }
+        p.put("phoneNote", phoneNote);
+        p.put("consentHref", consentHref);
         p.put("vogMissing", vogMissing);
         p.put("r", view);
         p.put("problems", problems);

@@ -153,8 +153,16 @@ class PhoneConsentDbTest {
         assertEquals(PHONE, apiView(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
                 .residentPhone(), "the person always");
 
+        String own = page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride);
+        assertTrue(own.contains("De vrijwilliger ziet uw telefoonnummer niet."), "the person is told, with where to change it");
+        assertTrue(own.contains("/platform/mijn-toestemmingen/lindeholt#t-volunteering-share-phone"), own);
+        assertTrue(page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.RIA, "Ria Jansen", Role.COORDINATOR), ride)
+                .contains("Deze inwoner deelt het telefoonnummer niet met vrijwilligers"), "the coordinator knows to arrange it");
+
         consents.set(ini, HandlersDbTest.GERRIT, true); // and gives it again
         assertEquals(PHONE, apiView(db, ini, module, PhoneConsentDbTest::sanne, ride).residentPhone());
+        assertTrue(page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
+                .contains("De vrijwilliger die u helpt, mag uw telefoonnummer zien."));
     }
 
     @ParameterizedTest
