@@ -46,6 +46,45 @@ class ConsentIT {
     static RunningPlatform platform = RunningPlatform.builder().name("identity-consent").demo()
             .env("SAMENREDZAAM_ADMIN_PASSWORD", OPERATOR_PASSWORD).build();
 
+    /**
+     * Waits until the demo is in: the resident can get a token and volunteering's purpose is listed
+     * (health is up before the demo loader has made the accounts and enabled the modules).
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void demoReady() {
+        awaitDemo(platform, true);
+    }
+
+    /** Polls the running platform (a child process: there is no clock to fake) for at most 60 seconds. */
+    static void awaitDemo(RunningPlatform platform, boolean withVolunteering) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpJson http = new HttpJson(platform.baseUri());
+            JsonResponse home = http.get("/" + SLUG + "/");
+            // the home page shows modules once the demo accounts exist and the modules are enabled; only then
+            // sign in (failed sign-ins would count towards the address's throttle)
+            boolean modulesIn = home.status() == 200 && home.body().contains("class=\"sr-card\"")
+                    && (!withVolunteering || home.body().contains("/" + SLUG + "/volunteering"));
+            JsonResponse token = modulesIn ? http.post("/api/v1/auth/token", Map.of("username", "resident", "password", DEMO_PASSWORD)) : null;
+            if (token != null && token.status() == 200) {
+                if (!withVolunteering) {
+                    return;
+                }
+                JsonResponse list = http.withBearer(token.json().path("token").asText()).get(API);
+                if (list.status() == 200 && list.body().contains("share-phone")) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the demo did not get ready; log:\n" + platform.logTail(40));
+    }
+
     private static HttpJson bearer(HttpJson http, String username, String password, String code) {
         Map<String, String> body = code == null ? Map.of("username", username, "password", password)
                 : Map.of("username", username, "password", password, "code", code);

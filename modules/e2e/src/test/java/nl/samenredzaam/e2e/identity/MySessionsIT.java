@@ -32,6 +32,11 @@ class MySessionsIT {
     @RegisterExtension
     static RunningPlatform platform = RunningPlatform.builder().name("identity-sessions").demo().build();
 
+    @org.junit.jupiter.api.BeforeAll
+    static void demoReady() {
+        ConsentIT.awaitDemo(platform, false);
+    }
+
     private static HttpJson device(HttpJson base, String userAgent, String username) {
         HttpJson http = base.newSession().withHeader("User-Agent", userAgent);
         JsonResponse answer = login(http, username, DEMO_PASSWORD);
