@@ -59,7 +59,7 @@ public final class DatabaseComponent {
             return;
         }
         try {
-            Migrator.migrate(pool, new OSGiResourceAccessor(context.getBundle()),
+            Migrator.migrate(pool, () -> new OSGiResourceAccessor(context.getBundle()),
                     path -> MigrationExtender.entry(context.getBundle(), path), CORE_CHANGELOG);
             // Migrate the bundles that are already active before anyone can use the database:
             // their components activate as soon as the database service appears.

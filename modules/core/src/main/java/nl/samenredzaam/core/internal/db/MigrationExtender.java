@@ -57,7 +57,7 @@ final class MigrationExtender extends BundleTracker<String> implements Migration
         long started = System.nanoTime();
         Outcome outcome;
         try {
-            boolean ran = Migrator.migrate(dataSource, new OSGiResourceAccessor(bundle), path -> entry(bundle, path), changelog);
+            boolean ran = Migrator.migrate(dataSource, () -> new OSGiResourceAccessor(bundle), path -> entry(bundle, path), changelog);
             outcome = new Outcome(true, null);
             if (ran) {
                 LOG.info("Migrated {} {} in {} ms", bundle.getSymbolicName(), bundle.getVersion(), (System.nanoTime() - started) / 1_000_000);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -50,14 +51,16 @@ public final class Migrator {
      *
      * @return {@code true} when Liquibase ran, {@code false} when the fast path skipped it
      */
-    public static boolean migrate(DataSource dataSource, ResourceAccessor resources, ChangelogSource source, String changelog)
-            throws Exception {
+    public static boolean migrate(DataSource dataSource, Supplier<ResourceAccessor> resources, ChangelogSource source,
+            String changelog) throws Exception {
         String checksum = checksum(source, changelog);
         String key = changelogKey(changelog);
         if (checksum != null && checksum.equals(recorded(dataSource, key))) {
+            // Not even the resource accessor is made: constructing it initialises Liquibase's root
+            // scope, which loads about 500 classes (the start-up profile in docs/performance.md).
             return false;
         }
-        migrate(dataSource, resources, changelog);
+        migrate(dataSource, resources.get(), changelog);
         if (checksum != null) {
             record(dataSource, key, checksum);
         }
@@ -66,14 +69,24 @@ public final class Migrator {
 
     /** Runs Liquibase for the changelog, always. */
     public static void migrate(DataSource dataSource, ResourceAccessor resources, String changelog) throws Exception {
+        // Liquibase finds its own parts (database types, change types, its log service) with
+        // java.util.ServiceLoader through the context class loader and its scope's class loader.
+        // Both are Liquibase's own bundle class loader here, which sees its META-INF/services, so
+        // no Service Loader Mediator is needed (cnf/runtime.bnd explains why SPI Fly is not started).
+        ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(liquibaseLoader);
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
                     Scope.Attr.resourceAccessor.name(), resources,
-                    Scope.Attr.classLoader.name(), Migrator.class.getClassLoader(),
+                    Scope.Attr.classLoader.name(), liquibaseLoader,
                     // Liquibase's progress goes to the log, not to the console.
                     Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.showSummaryOutput", "LOG",
+                    // The update command's summary table (it printed to stdout): to the log, where
+                    // Liquibase is at WARN; core logs one line per migrated bundle instead.
+                    "liquibase.command.showSummaryOutput", "LOG",
                     "liquibase.analytics.enabled", Boolean.FALSE);
             Scope.child(scope, () -> {
                 @SuppressWarnings("deprecation")
@@ -81,6 +94,8 @@ public final class Migrator {
                 liquibase.update(new Contexts(), new LabelExpression());
             });
             connection.commit();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
