@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,22 +41,33 @@ public final class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
     static final Duration CLAIM = Duration.ofMinutes(2);
     private static final int BATCH = 20;
+    /** The service types Jakarta Mail and Activation look up through the context class loader. */
+    static final Set<String> MAIL_SERVICE_TYPES = Set.of("jakarta.mail.util.StreamProvider", "jakarta.mail.Provider",
+            "jakarta.activation.spi.MailcapRegistryProvider", "jakarta.activation.spi.MimeTypeRegistryProvider");
 
     private final PlatformDatabase db;
     private final SmtpSettings settings;
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
     private final ScheduledExecutorService executor;
+    /** Context class loader for Jakarta Mail; core's own loader outside OSGi (tests). */
+    private final ClassLoader mailLoader;
 
     @Activate
     public MailSender(BundleContext context, @Reference PlatformDatabase db) {
-        this(db, SmtpSettings.from(context::getProperty), Clock.systemUTC(), true);
+        this(db, SmtpSettings.from(context::getProperty), Clock.systemUTC(), true,
+                ProviderClassLoader.of(context, MailSender.class.getClassLoader(), MAIL_SERVICE_TYPES));
     }
 
     MailSender(PlatformDatabase db, SmtpSettings settings, Clock clock, boolean start) {
+        this(db, settings, clock, start, MailSender.class.getClassLoader());
+    }
+
+    private MailSender(PlatformDatabase db, SmtpSettings settings, Clock clock, boolean start, ClassLoader mailLoader) {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
+        this.mailLoader = mailLoader;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "samenredzaam-mail");
             t.setDaemon(true);
@@ -134,7 +146,7 @@ public final class MailSender {
             };
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(MailSender.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(mailLoader);
         try {
             Session session = Session.getInstance(props, auth);
             MimeMessage message = new MimeMessage(session);
