@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,11 @@ class StartupIT {
         assertTrue(log.contains("Samenredzaam starting on http://localhost:" + platform.port()), log);
         assertFalse(log.contains("Exception"), "no exception at start-up:\n" + log);
         assertFalse(log.contains("DEBUG"), "Logback runs the shipped configuration (INFO), not its DEBUG default:\n" + log);
+        // The platform bundles' SLF4J calls reach Logback (its pattern: time, level, abbreviated
+        // logger), bound by the nl.samenredzaam.logging.binding fragment, not SLF4J's no-op logger.
+        assertTrue(Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  n\\.s\\.c\\.i\\.d\\.DatabaseComponent - Database: H2 ")
+                .matcher(log).find(), "core's log line formatted by Logback:\n" + log);
+        assertFalse(log.contains("SLF4J"), "SLF4J found exactly one provider and said nothing:\n" + log);
     }
 
     @Test
