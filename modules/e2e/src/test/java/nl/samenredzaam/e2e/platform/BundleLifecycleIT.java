@@ -120,7 +120,7 @@ class BundleLifecycleIT {
     @Order(2)
     void aModuleIdThatIsThePlatformsOwnOrAnothersIsRefusedBeforeAnythingChanges() {
         int bundlesBefore = operator.get("/api/v1/platform/bundles").json().size();
-        for (String reserved : new String[] {"audit", "beheer", "privacy", "theme"}) {
+        for (String reserved : new String[] {"audit", "beheer", "privacy", "theme", "consents"}) {
             JsonResponse refused = upload(Fixtures.asModule(Fixtures.hello(), "com.example.clash." + reserved, reserved));
             assertEquals(422, refused.status(), reserved + ": " + refused);
             assertTrue(refused.json().get("detail").asText().contains("'" + reserved + "'"), refused.toString());

@@ -364,7 +364,7 @@ public final class BundleManagerImpl implements BundleManager {
      */
     static final Set<String> RESERVED_MODULE_IDS = Set.of("beheer", "privacy", "uitnodiging", "account", "login", "logout",
             "wachtwoord-vergeten", "wachtwoord-herstellen", "assets", "api", "platform", "health", "theme", "audit",
-            "modules", "settings");
+            "modules", "settings", "consents");
 
     /** A module's id must be a safe path segment, not one of the platform's, and not taken by another bundle. */
     private void checkModuleId(String bsn, String header) {
