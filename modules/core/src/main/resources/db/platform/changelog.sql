@@ -86,3 +86,8 @@ create table platform_health_probe (
     checked_at timestamp with time zone not null
 );
 insert into platform_health_probe (id, checked_at) values (1, current_timestamp);
+
+--changeset samenredzaam:platform-7
+-- Mail sent outside an initiative (password reset and sign-in notices of platform operators, who belong
+-- to no initiative) belongs to the platform: its initiative_id is null. Same statement on H2 2.x and PostgreSQL.
+alter table platform_mail_outbox alter column initiative_id drop not null;

@@ -8,7 +8,12 @@ import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.mail.Mail;
 import nl.samenredzaam.api.mail.Mailer;
 
-/** Queues mail in {@code platform_mail_outbox} within the caller's transaction; {@link MailSender} sends it. */
+/**
+ * Queues mail in {@code platform_mail_outbox} within the caller's transaction; {@link MailSender} sends it.
+ * Mail queued with an initiative's {@code Sql} carries that initiative's id; mail queued with the
+ * platform-wide {@code Sql} of {@code PlatformDatabase.global} (no initiative, {@code initiativeId()} 0)
+ * belongs to the platform and carries none ({@code initiative_id} null).
+ */
 @Component(service = Mailer.class)
 public final class MailerImpl implements Mailer {
 
@@ -28,8 +33,10 @@ public final class MailerImpl implements Mailer {
             throw new IllegalArgumentException("not an e-mail address");
         }
         var now = clock.instant();
+        // a platform-wide Sql (PlatformDatabase.global) has no initiative and does not bind :initiative
+        String initiative = sql.initiativeId() > 0 ? ":initiative" : "null";
         sql.insert("insert into platform_mail_outbox (initiative_id, to_address, subject, body, created_at, attempts, next_attempt_at) "
-                + "values (:initiative, :to, :subject, :body, :now, 0, :now)",
+                + "values (" + initiative + ", :to, :subject, :body, :now, 0, :now)",
                 "to", mail.to(), "subject", truncate(mail.subject(), 300), "body", truncate(mail.body(), 20000), "now", now);
     }
 
