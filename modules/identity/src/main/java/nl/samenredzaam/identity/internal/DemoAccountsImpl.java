@@ -66,9 +66,18 @@ final class DemoAccountsImpl {
     Map<String, Long> ensure(Initiative initiative) {
         Map<String, Long> ids = new LinkedHashMap<>();
         Instant now = clock.instant();
+        // One Argon2id hash for every demo account: their password is published in the README, so a
+        // salt per account protects nothing, and each hash costs about half a second of CPU, which
+        // made the first `--demo` start seconds slower (docs/performance.md).
+        String[] hash = new String[1];
         for (DemoPerson person : PEOPLE) {
             long id = db.global(sql -> users.byUsername(sql, person.username())).map(UserRow::id)
-                    .orElseGet(() -> create(person, now));
+                    .orElseGet(() -> {
+                        if (hash[0] == null) {
+                            hash[0] = passwords.hash(PASSWORD);
+                        }
+                        return create(person, hash[0], now);
+                    });
             db.transaction(initiative.id(), sql -> memberships.add(sql, id, person.role(), now));
             if (person.username().equals(SECOND_FACTOR_USER)) {
                 secondFactor.enrolFixed(id, DEMO_TOTP_SECRET);
@@ -78,8 +87,7 @@ final class DemoAccountsImpl {
         return ids;
     }
 
-    private long create(DemoPerson person, Instant now) {
-        String hash = passwords.hash(PASSWORD);
+    private long create(DemoPerson person, String hash, Instant now) {
         return db.global(sql -> users.insert(sql, person.username(), person.displayName(), person.email(), hash, false, false,
                 now, null));
     }
