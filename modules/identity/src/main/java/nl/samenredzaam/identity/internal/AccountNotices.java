@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.samenredzaam.api.data.Database.Work;
 import nl.samenredzaam.api.mail.Mail;
 import nl.samenredzaam.api.mail.Mailer;
 import nl.samenredzaam.core.platform.PlatformDatabase;
@@ -15,8 +16,10 @@ import nl.samenredzaam.identity.internal.store.UserRow;
 /**
  * Tells a person by e-mail when something changed in how they sign in (ASVS 2.2.3, 2.5.5): the
  * password, or two-step verification on or off. If it was not them, they know to act. Sent to the
- * account's address through the outbox of their first initiative; an account without an address or
- * without an initiative gets none. A mail that cannot be queued never undoes the change.
+ * account's address through the outbox of their first initiative; an account without an initiative (a
+ * platform operator) gets it as the platform's own mail, pointing to the platform's administrator rather
+ * than an initiative's. An account without an address gets none. A mail that cannot be queued never
+ * undoes the change.
  */
 final class AccountNotices {
 
@@ -64,18 +67,23 @@ final class AccountNotices {
                 return;
             }
             List<Long> initiatives = db.global(sql -> memberships.initiatives(sql, userId));
-            if (initiatives.isEmpty()) {
-                return;
-            }
+            boolean platformOnly = initiatives.isEmpty();
             String body = "Beste " + user.displayName() + ",\n\n" + change.bodyNl.replace("{user}", user.username())
-                    + "\nWas u dit niet? Neem dan meteen contact op met de beheerder of coördinator van uw initiatief.\n\n----\n\n"
+                    + "\nWas u dit niet? Neem dan meteen contact op met "
+                    + (platformOnly ? "de beheerder van het platform" : "de beheerder of coördinator van uw initiatief") + ".\n\n----\n\n"
                     + "Dear " + user.displayName() + ",\n\n" + change.bodyEn.replace("{user}", user.username())
-                    + "\nWas this not you? Then contact the admin or coordinator of your initiative at once.\n";
+                    + "\nWas this not you? Then contact "
+                    + (platformOnly ? "the administrator of the platform" : "the admin or coordinator of your initiative") + " at once.\n";
             Mail mail = new Mail(user.email(), change.subjectNl + " / " + change.subjectEn, body);
-            db.transaction(initiatives.get(0), sql -> {
+            Work<Void> queue = sql -> {
                 mailer.send(sql, mail);
                 return null;
-            });
+            };
+            if (platformOnly) {
+                db.global(queue); // no initiative: the platform's own mail
+            } else {
+                db.transaction(initiatives.get(0), queue);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Notice '{}' for user {} not queued: {}", change, userId, e.getClass().getSimpleName());
         }

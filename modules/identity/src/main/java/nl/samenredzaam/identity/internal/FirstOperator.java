@@ -17,11 +17,17 @@ import nl.samenredzaam.identity.internal.store.UserRepository;
  * Creates the first platform operator, {@value #USERNAME}, when there is none: with the password
  * from {@value #ENV}, or else with a random one that is printed once to standard output (never
  * through the logger: no password may appear in a log line).
+ *
+ * <p>The operator belongs to no initiative. Their e-mail address, for a password reset and the notices
+ * after a changed password or second factor (the platform's own mail), comes from {@value #EMAIL_ENV}:
+ * set at every start when it differs, since there is no page to change it yet. An address that does not
+ * look like one is refused with an error in the log, and the stored one is kept.
  */
 final class FirstOperator {
 
     static final String USERNAME = "admin";
     static final String ENV = "SAMENREDZAAM_ADMIN_PASSWORD";
+    static final String EMAIL_ENV = "SAMENREDZAAM_ADMIN_EMAIL";
     static final int GENERATED_LENGTH = 20;
     private static final Logger LOG = LoggerFactory.getLogger(FirstOperator.class);
 
@@ -45,6 +51,41 @@ final class FirstOperator {
      * @throws IllegalStateException when the configured password breaks the rules
      */
     boolean ensure(String configured, PrintStream console) {
+        return ensure(configured, null, console);
+    }
+
+    /**
+     * Ensures the operator account exists and has the configured e-mail address.
+     *
+     * @param configured      the password from {@value #ENV}, or {@code null}
+     * @param configuredEmail the address from {@value #EMAIL_ENV}, or {@code null} to leave it as it is
+     * @param console         where a generated password is shown
+     * @return whether the account was created now
+     * @throws IllegalStateException when the configured password breaks the rules
+     */
+    boolean ensure(String configured, String configuredEmail, PrintStream console) {
+        boolean created = create(configured, console);
+        setEmail(configuredEmail);
+        return created;
+    }
+
+    private void setEmail(String configuredEmail) {
+        if (configuredEmail == null || configuredEmail.isBlank()) {
+            return;
+        }
+        String email = configuredEmail.trim();
+        if (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            LOG.error("{} is not an e-mail address; the address of '{}' is left as it is", EMAIL_ENV, USERNAME);
+            return;
+        }
+        int changed = db.global(sql -> sql.update("update identity_user set email = :email where username = :username "
+                + "and operator = true and (email is null or email <> :email)", "email", email, "username", USERNAME));
+        if (changed > 0) {
+            LOG.info("E-mail address of operator account '{}' set from {}", USERNAME, EMAIL_ENV);
+        }
+    }
+
+    private boolean create(String configured, PrintStream console) {
         if (exists()) {
             return false;
         }

@@ -111,7 +111,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     @Activate
     public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules, @Reference Mailer mailer) {
         this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer, SecretBox.fromEnvironment());
-        firstOperator.ensure(System.getenv(FirstOperator.ENV), System.out);
+        firstOperator.ensure(System.getenv(FirstOperator.ENV), System.getenv(FirstOperator.EMAIL_ENV), System.out);
         this.resetWork = resetExecutor();
     }
 
@@ -251,6 +251,11 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     /** Creates the first operator account when there is none; see {@link FirstOperator}. */
     boolean ensureFirstOperator(String configuredPassword, PrintStream console) {
         return firstOperator.ensure(configuredPassword, console);
+    }
+
+    /** Creates the first operator account when there is none and gives it the configured address; see {@link FirstOperator}. */
+    boolean ensureFirstOperator(String configuredPassword, String configuredEmail, PrintStream console) {
+        return firstOperator.ensure(configuredPassword, configuredEmail, console);
     }
 
     // --- IdentityService ---

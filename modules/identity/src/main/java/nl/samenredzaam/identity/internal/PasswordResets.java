@@ -23,7 +23,9 @@ import nl.samenredzaam.identity.platform.SecurityPolicy;
 /**
  * Password reset by e-mail. A request never says whether the account exists. The link is valid
  * for {@link SecurityPolicy#PASSWORD_RESET_VALIDITY}, works once, and a newer link replaces older
- * ones. At most {@value #MAX_PER_HOUR} mails per account per hour, so the form cannot be used to
+ * ones. The mail goes through the outbox of the account's first initiative, or, for an account in no
+ * initiative (a platform operator), as the platform's own mail. At most {@value #MAX_PER_HOUR} mails per
+ * account per hour, so the form cannot be used to
  * flood someone's mailbox. Setting the new password ends every session of the account and revokes
  * its API tokens: a reset is also what people do when they fear someone else knows their password,
  * and a token made by that someone must not outlive it (scripts get a new token in a minute).
@@ -63,9 +65,6 @@ final class PasswordResets {
                 continue;
             }
             List<Long> initiatives = db.global(sql -> memberships.initiatives(sql, user.id()));
-            if (initiatives.isEmpty()) {
-                continue;
-            }
             int recent = db.global(sql -> sql.first("select count(*) from identity_password_reset where user_id = :user "
                     + "and created_at > :since", r -> r.getInt(1), "user", user.id(), "since", now.minus(Duration.ofHours(1)))).orElse(0);
             if (recent >= MAX_PER_HOUR) {
@@ -73,18 +72,25 @@ final class PasswordResets {
                 continue;
             }
             String token = Secrets.random();
+            boolean platformOnly = initiatives.isEmpty();
             db.global(sql -> {
                 sql.update("update identity_password_reset set used_at = :now where user_id = :user and used_at is null",
                         "now", now, "user", user.id());
                 sql.update("insert into identity_password_reset (token_hash, user_id, created_at, expires_at) "
                         + "values (:hash, :user, :now, :expires)", "hash", Secrets.sha256(token), "user", user.id(), "now", now,
                         "expires", now.plus(SecurityPolicy.PASSWORD_RESET_VALIDITY));
+                if (platformOnly) {
+                    // no initiative (a platform operator): the platform's own mail, in the token's transaction
+                    mailer.send(sql, template.mail(user.email(), user.displayName(), token));
+                }
                 return null;
             });
-            db.transaction(initiatives.get(0), sql -> {
-                mailer.send(sql, template.mail(user.email(), user.displayName(), token));
-                return null;
-            });
+            if (!platformOnly) {
+                db.transaction(initiatives.get(0), sql -> {
+                    mailer.send(sql, template.mail(user.email(), user.displayName(), token));
+                    return null;
+                });
+            }
             LOG.info("Password reset mail queued for user {}", user.id());
         }
     }

@@ -111,9 +111,9 @@ public interface IdentityService {
      * single-use link valid for {@link SecurityPolicy#PASSWORD_RESET_VALIDITY}, mailed by
      * {@code template} (only the token's hash is stored). Answers nothing and throws nothing about
      * whether such an account exists (no account enumeration); in the running platform the work is
-     * done after the call returns, so its timing says nothing either. Accounts without an e-mail address,
-     * disabled accounts and accounts that belong to no initiative (the mail outbox is per
-     * initiative) get no mail.
+     * done after the call returns, so its timing says nothing either. Accounts without an e-mail address
+     * and disabled accounts get no mail. The mail of an account that belongs to no initiative (a
+     * platform operator) is the platform's own mail, not an initiative's.
      */
     void requestPasswordReset(String usernameOrEmail, MailTemplate template);
 
