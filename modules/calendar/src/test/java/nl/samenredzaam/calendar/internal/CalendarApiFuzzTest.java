@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import nl.samenredzaam.testing.fuzz.ApiFuzz;
+import nl.samenredzaam.web.internal.Json;
+
 /**
  * Every JSON body of the calendar's API ({@code POST/PUT .../calendar/...}) on any bytes: an answer
  * or a 4xx problem naming what is wrong, never another exception (a 500). The bodies are read by
@@ -27,11 +30,12 @@ class CalendarApiFuzzTest {
 
     static final Clock CLOCK = Clock.fixed(ams("2026-11-26T09:00"), Recurrence.ZONE);
     static final ApiFuzz FUZZ = new ApiFuzz(new CalendarModule(new Notifier(), CLOCK), "db/calendar/changelog.sql",
-            new CalendarDemo(), CLOCK);
+            new CalendarDemo(), CLOCK)
+            .readBodiesWith(Json::read);
 
     @AfterAll
     static void close() {
-        FUZZ.db.close();
+        FUZZ.close();
     }
 
     @FuzzTest(maxDuration = "10s")

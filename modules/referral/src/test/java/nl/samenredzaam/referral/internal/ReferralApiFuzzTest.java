@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import nl.samenredzaam.testing.fuzz.ApiFuzz;
+import nl.samenredzaam.web.internal.Json;
+
 /**
  * Every JSON body of the welzijn-op-recept API on any bytes, including the FHIR import
  * ({@code POST .../referral/fhir}, a Bundle or ServiceRequest) and the practice's referral by
@@ -28,17 +31,18 @@ class ReferralApiFuzzTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
     static final ApiFuzz FUZZ = new ApiFuzz(new ReferralModule(new LivePartners(), (sql, mail) -> { }, CLOCK),
-            "db/referral/changelog.sql", new ReferralDemo(), CLOCK);
+            "db/referral/changelog.sql", new ReferralDemo(), CLOCK)
+            .readBodiesWith(Json::read);
 
     @AfterAll
     static void close() {
-        FUZZ.db.close();
+        FUZZ.close();
     }
 
     @FuzzTest(maxDuration = "10s")
     void bodiesAnswerOr4xx(byte[] data) {
-        FUZZ.params.put("followUp", "1");
-        FUZZ.params.put("token", "no-such-token");
+        FUZZ.param("followUp", "1");
+        FUZZ.param("token", "no-such-token");
         FUZZ.callAll(data, 1L, 2L, 999_999L);
     }
 }

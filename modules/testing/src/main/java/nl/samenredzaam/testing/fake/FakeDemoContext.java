@@ -33,9 +33,17 @@ public final class FakeDemoContext implements DemoContext {
 
     /** The demo accounts with ids 1001 to 1008, and {@code clock}. */
     public FakeDemoContext(Clock clock) {
+        this(clock, 1001L);
+    }
+
+    /**
+     * The demo accounts with ids {@code firstId} to {@code firstId + 7}, in the order of
+     * {@link #ACCOUNTS}, and {@code clock}.
+     */
+    public FakeDemoContext(Clock clock, long firstId) {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (int i = 0; i < ACCOUNTS.size(); i++) {
-            ids.put(ACCOUNTS.get(i), 1001L + i);
+            ids.put(ACCOUNTS.get(i), firstId + i);
         }
     }
 

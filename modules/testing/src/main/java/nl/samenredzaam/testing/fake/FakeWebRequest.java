@@ -68,6 +68,22 @@ public final class FakeWebRequest implements WebRequest {
         headers.putAll(builder.headers);
     }
 
+    /**
+     * How {@link #body(Class)} reads a JSON body: by default {@link TestJson#read(byte[], Class)}. A
+     * module's own tests may hand in the platform's reader (the web bundle's {@code Json::read}, when
+     * it has that bundle on its test class path) to test against exactly what production runs.
+     */
+    @FunctionalInterface
+    public interface BodyReader {
+
+        /**
+         * Reads {@code body} as a {@code type}.
+         *
+         * @throws ProblemException 400 for a body that is not a valid {@code type}
+         */
+        <T> T read(byte[] body, Class<T> type);
+    }
+
     /** A GET request for a path (informative only; handlers get their values from the builder). */
     public static Builder get(String path) {
         return new Builder("GET", path);
@@ -331,10 +347,13 @@ public final class FakeWebRequest implements WebRequest {
         return List.copyOf(b.form.getOrDefault(name, List.of()));
     }
 
-    /** Read with the platform's strict JSON rules (see {@link TestJson#read(byte[], Class)}). */
+    /**
+     * Read with the platform's strict JSON rules (see {@link TestJson#read(byte[], Class)}), or with
+     * the reader given to {@link Builder#bodyReader(BodyReader)}.
+     */
     @Override
     public <T> T body(Class<T> type) {
-        return TestJson.read(b.body, type);
+        return b.bodyReader.read(b.body, type);
     }
 
     @Override
@@ -441,6 +460,7 @@ public final class FakeWebRequest implements WebRequest {
         private Map<String, String> headers = new LinkedHashMap<>();
         private Map<String, String> settings = new LinkedHashMap<>();
         private byte[] body = new byte[0];
+        private BodyReader bodyReader = TestJson::read;
         private String remoteAddress = "192.0.2.10";
         private InMemoryDatabase database;
         private Sql sql;
@@ -466,6 +486,7 @@ public final class FakeWebRequest implements WebRequest {
             c.headers = new LinkedHashMap<>(headers);
             c.settings = new LinkedHashMap<>(settings);
             c.body = body.clone();
+            c.bodyReader = bodyReader;
             c.remoteAddress = remoteAddress;
             c.database = database;
             c.sql = sql;
@@ -551,6 +572,12 @@ public final class FakeWebRequest implements WebRequest {
         public Builder body(String contentType, byte[] bytes) {
             this.body = bytes.clone();
             headers.put("Content-Type", contentType);
+            return this;
+        }
+
+        /** How {@link FakeWebRequest#body(Class)} reads the body (default {@link TestJson#read(byte[], Class)}). */
+        public Builder bodyReader(BodyReader value) {
+            this.bodyReader = Objects.requireNonNull(value, "bodyReader");
             return this;
         }
 

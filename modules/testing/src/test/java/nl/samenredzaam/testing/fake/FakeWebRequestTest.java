@@ -80,6 +80,27 @@ class FakeWebRequestTest {
     }
 
     @Test
+    void anotherBodyReaderReadsTheBody() {
+        List<Class<?>> asked = new java.util.ArrayList<>();
+        FakeWebRequest.BodyReader strictTitles = new FakeWebRequest.BodyReader() {
+            @Override
+            public <T> T read(byte[] body, Class<T> type) {
+                asked.add(type);
+                if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Koffie")) {
+                    throw ProblemException.invalidField("title", "geen koffie");
+                }
+                return TestJson.read(body, type);
+            }
+        };
+        FakeWebRequest.Builder builder = post(a, "{\"title\":\"Koffie\"}").bodyReader(strictTitles);
+        TestResponse refused = builder.call(TinyModule::create).expectStatus(400);
+        assertEquals(Map.of("title", "geen koffie"), refused.fieldErrors());
+        assertEquals(List.of(TinyModule.Input.class), asked);
+        assertEquals(201, builder.json("{\"title\":\"Thee\"}").call(TinyModule::create).status(), "the reader's own answer is used");
+        assertEquals(201, post(a, "{\"title\":\"Koffie\"}").call(TinyModule::create).status(), "the default reads it");
+    }
+
+    @Test
     void messagesFollowTheLanguage() {
         TestResponse nl = post(a, "{\"title\":\" \"}").call(TinyModule::create);
         assertEquals("Hallo ?", nl.fieldErrors().get("title"));

@@ -174,4 +174,11 @@ class RecordingFakesTest {
         assertEquals(clock.instant(), demo.clock().instant());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.userId("admin"));
     }
+
+    @Test
+    void demoContextFromAnotherFirstId() {
+        FakeDemoContext demo = new FakeDemoContext(MutableClock.at("2026-03-02T09:00:00Z"), 1);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), FakeDemoContext.ACCOUNTS.stream().map(demo::userId).toList());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.userId("admin"));
+    }
 }

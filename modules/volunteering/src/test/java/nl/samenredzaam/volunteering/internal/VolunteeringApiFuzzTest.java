@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import nl.samenredzaam.testing.fuzz.ApiFuzz;
+import nl.samenredzaam.web.internal.Json;
+
 /**
  * Every JSON body of the volunteering API (help requests, actions, repeats, profiles, VOG) on any
  * bytes: an answer or a 4xx problem, never another exception (a 500). Bodies are read by the
@@ -27,11 +30,12 @@ class VolunteeringApiFuzzTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
     static final ApiFuzz FUZZ = new ApiFuzz(new VolunteeringModule(Notifier.NONE, CLOCK), "db/volunteering/changelog.sql",
-            new VolunteeringDemo(), CLOCK);
+            new VolunteeringDemo(), CLOCK)
+            .readBodiesWith(Json::read);
 
     @AfterAll
     static void close() {
-        FUZZ.db.close();
+        FUZZ.close();
     }
 
     @FuzzTest(maxDuration = "10s")

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import nl.samenredzaam.testing.fuzz.ApiFuzz;
+import nl.samenredzaam.web.internal.Json;
+
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
 
 /**
@@ -29,17 +32,18 @@ class WmoIntakeApiFuzzTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
     static final ApiFuzz FUZZ = new ApiFuzz(new WmoIntakeModule(WmoTerms.WMO_2015, CLOCK), "db/wmo-intake/changelog.sql",
-            new WmoIntakeDemo(), CLOCK);
+            new WmoIntakeDemo(), CLOCK)
+            .readBodiesWith(Json::read);
 
     @AfterAll
     static void close() {
-        FUZZ.db.close();
+        FUZZ.close();
     }
 
     @FuzzTest(maxDuration = "10s")
     void bodiesAnswerOr4xx(byte[] data) {
         for (String step : new String[] {"plan", "verslag", "reactie", "aanvraag", "beschikking", "sluiten", "toewijzing", "x"}) {
-            FUZZ.params.put("step", step);
+            FUZZ.param("step", step);
             FUZZ.callAll(data, 1L, 2L, 999_999L);
         }
     }
