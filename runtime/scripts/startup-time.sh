@@ -3,9 +3,11 @@
 # first HTTP 200 on /health, median of N runs, each with a fresh data directory (a first start:
 # empty database, migrations run, framework cache filled).
 #
-#   runtime/scripts/startup-time.sh [-n RUNS] [-p PATH] [-s STATUS] [-j JAR] [-- extra launcher args]
+#   runtime/scripts/startup-time.sh [-n RUNS] [-r] [-p PATH] [-s STATUS] [-j JAR] [-- extra launcher args]
 #
 #   -n RUNS    number of runs (default 7); the first run is reported but counts like the others
+#   -r         restarts instead: one unmeasured start prepares a data directory (migrations, first
+#              operator, demo data with --demo), then every run starts again on it
 #   -p PATH    path to poll (default /health)
 #   -s STATUS  HTTP status that counts as "up" (default 200; use "any" for any HTTP answer)
 #   -j JAR     the jar (default runtime/target/samenredzaam.jar; build it with `mvn -pl runtime -am package`)
@@ -19,13 +21,15 @@
 set -euo pipefail
 
 runs=7
+restart=false
 path=/health
 want=200
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/../target/samenredzaam.jar"
-while getopts "n:p:s:j:" opt; do
+while getopts "n:rp:s:j:" opt; do
   case $opt in
     n) runs=$OPTARG ;;
+    r) restart=true ;;
     p) path=$OPTARG ;;
     s) want=$OPTARG ;;
     j) jar=$OPTARG ;;
@@ -50,9 +54,13 @@ trap cleanup EXIT
 
 times=()
 cpus=()
-for i in $(seq 1 "$runs"); do
+rsss=()
+rounds=$(seq 1 "$runs")
+if $restart; then rounds="0 $rounds"; fi
+for i in $rounds; do
   port=$(free_port)
   data="$work/run$i"
+  if $restart; then data="$work/restarted"; fi
   log="$work/run$i.log"
   start=$(date +%s%N)
   java -jar "$jar" --port "$port" --data-dir "$data" "$@" >"$log" 2>&1 &
@@ -67,13 +75,20 @@ for i in $(seq 1 "$runs"); do
     sleep 0.02
   done
   ms=$((($(date +%s%N) - start) / 1000000))
+  if [ "$i" = 0 ]; then
+    echo "preparing start (not counted): ${ms} ms wall"
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    continue
+  fi
   # CPU time the JVM used until then (user + system, all threads): less sensitive than wall-clock
   # time to other load on the machine.
   read -r utime stime < <(awk '{print $14, $15}' "/proc/$pid/stat")
   cpu_ms=$(((utime + stime) * 1000 / $(getconf CLK_TCK)))
+  rss_mib=$(($(awk '/^VmRSS/ {print $2}' "/proc/$pid/status") / 1024))
   times+=("$ms")
   cpus+=("$cpu_ms")
-  echo "run $i: ${ms} ms wall, ${cpu_ms} ms CPU (HTTP $code on $path)"
+  rsss+=("$rss_mib")
+  echo "run $i: ${ms} ms wall, ${cpu_ms} ms CPU, ${rss_mib} MiB RSS (HTTP $code on $path)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
 
@@ -84,5 +99,6 @@ median() {
 }
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 n=${#sorted[@]}
-echo "startup to $path ($want): median $(median "${times[@]}") ms wall (min ${sorted[0]}, max ${sorted[$((n - 1))]}), median $(median "${cpus[@]}") ms CPU, $n runs"
+kind="first starts"; if $restart; then kind="restarts"; fi
+echo "$kind to $path ($want): median $(median "${times[@]}") ms wall (min ${sorted[0]}, max ${sorted[$((n - 1))]}), median $(median "${cpus[@]}") ms CPU, median $(median "${rsss[@]}") MiB RSS, $n runs"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | sed -n 1p)"
