@@ -15,13 +15,16 @@ import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
 
-/** A module as small as can be, with handlers that use what the fakes offer (testingdb tables). */
-final class TinyModule implements Module {
+/**
+ * A module as small as can be, with handlers that use what the fakes offer (testingdb tables). Public
+ * so that the tests of the other packages can extend its routes.
+ */
+public class TinyModule implements Module {
 
     static final String READ = "fakemodule.read";
-    static final String WRITE = "fakemodule.write";
+    public static final String WRITE = "fakemodule.write";
 
-    record Input(String title) {
+    public record Input(String title) {
     }
 
     record Item(long id, String title) {
