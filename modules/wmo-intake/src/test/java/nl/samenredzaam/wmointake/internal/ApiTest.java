@@ -51,7 +51,7 @@ class ApiTest {
     void createsAndReadsAFile() throws Exception {
         long id = create();
         @SuppressWarnings("unchecked")
-        Map<String, Object> file = (Map<String, Object>) h.api(resident, Method.GET, "/files/{id}", r -> r.path("id", id)).body();
+        Map<String, Object> file = (Map<String, Object>) h.api(resident, Method.GET, "/files/{id}", r -> r.pathParam("id", id)).body();
         assertEquals("MELDING", file.get("status"));
         assertEquals("RESIDENT", file.get("access"));
         @SuppressWarnings("unchecked")
@@ -83,14 +83,14 @@ class ApiTest {
     void measurementsConversationStepsAndTheSpiderWeb() throws Exception {
         long id = create();
         ProblemException bad = assertThrows(ProblemException.class, () -> h.api(professional, Method.POST,
-                "/files/{id}/measurements/positive-health", r -> r.path("id", id).json("""
+                "/files/{id}/measurements/positive-health", r -> r.pathParam("id", id).json("""
                         {"measuredOn": "2026-11-21", "scores": {"lichaamsfuncties": 11}}""")));
         assertTrue(bad.fieldErrors().containsKey("lichaamsfuncties"));
         assertTrue(bad.fieldErrors().containsKey("zingeving"), "missing dimensions are named too");
-        assertEquals(201, h.api(professional, Method.POST, "/files/{id}/measurements/positive-health", r -> r.path("id", id).json("""
+        assertEquals(201, h.api(professional, Method.POST, "/files/{id}/measurements/positive-health", r -> r.pathParam("id", id).json("""
                 {"measuredOn": "2026-11-21", "scores": {"lichaamsfuncties": 5, "mentaal-welbevinden": 6, "zingeving": 7,
                  "kwaliteit-van-leven": 6, "meedoen": 3, "dagelijks-functioneren": 5}, "wantToTalk": ["meedoen"]}""")).status());
-        String svg = new String((byte[]) h.api(resident, Method.GET, "/files/{id}/spider-web.svg", r -> r.path("id", id)).body(),
+        String svg = new String((byte[]) h.api(resident, Method.GET, "/files/{id}/spider-web.svg", r -> r.pathParam("id", id)).body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -98,17 +98,17 @@ class ApiTest {
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         assertEquals("img", doc.getDocumentElement().getAttribute("role"));
 
-        h.api(professional, Method.PUT, "/files/{id}/conversation", r -> r.path("id", id).json("""
+        h.api(professional, Method.PUT, "/files/{id}/conversation", r -> r.pathParam("id", id).json("""
                 {"heldOn": "2026-11-24", "vraag": "Zelf douchen", "maatwerk": "Douchestoel"}"""));
         ProblemException unknown = assertThrows(ProblemException.class, () -> h.api(professional, Method.POST, "/files/{id}/steps/{step}",
-                r -> r.path("id", id).path("step", "verslag").json("{\"verslagSentOn\": \"2026-11-25\", \"extra\": 1}")));
+                r -> r.pathParam("id", id).pathParam("step", "verslag").json("{\"verslagSentOn\": \"2026-11-25\", \"extra\": 1}")));
         assertEquals(Map.of("extra", "Dit veld hoort hier niet."), unknown.fieldErrors());
         @SuppressWarnings("unchecked")
         Map<String, Object> after = (Map<String, Object>) h.api(professional, Method.POST, "/files/{id}/steps/{step}",
-                r -> r.path("id", id).path("step", "verslag").json("{\"verslagSentOn\": \"2026-11-25\"}")).body();
+                r -> r.pathParam("id", id).pathParam("step", "verslag").json("{\"verslagSentOn\": \"2026-11-25\"}")).body();
         assertEquals("VERSLAG", after.get("status"));
         ProblemException resident403 = assertThrows(ProblemException.class, () -> h.api(resident, Method.POST, "/files/{id}/steps/{step}",
-                r -> r.path("id", id).path("step", "aanvraag").json("{\"aanvraagOn\": \"2026-11-25\"}")));
+                r -> r.pathParam("id", id).pathParam("step", "aanvraag").json("{\"aanvraagOn\": \"2026-11-25\"}")));
         assertEquals(403, resident403.status());
     }
 

@@ -95,7 +95,7 @@ class CooperationTest {
     }
 
     private String page() throws Exception {
-        return Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> r.path("id", file)));
+        return Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> r.pathParam("id", file)));
     }
 
     @Test
@@ -105,12 +105,12 @@ class CooperationTest {
         assertTrue(html.contains("Wandelgroep"), html);
         assertTrue(html.contains("value=\"vervoer\""));
 
-        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.path("id", file)
+        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.pathParam("id", file)
                 .form("activity", "7@" + WALK));
         assertEquals(303, r.status());
         assertEquals(List.of("7/" + RESIDENT + "/Gerrit de Boer"), calendar.registered);
 
-        r = h.page(professional, Method.POST, "/dossiers/{id}/vrijwilliger", req -> req.path("id", file).form("helpCategory", "vervoer")
+        r = h.page(professional, Method.POST, "/dossiers/{id}/vrijwilliger", req -> req.pathParam("id", file).form("helpCategory", "vervoer")
                 .form("helpDescription", "Rit naar de fysiotherapeut").form("helpDate", "2026-12-01"));
         assertEquals(303, r.status());
         assertEquals(List.of("vervoer/Rit naar de fysiotherapeut/" + RESIDENT + "/wmo-intake:" + file + "/2026-12-01"), volunteering.requests);
@@ -129,13 +129,13 @@ class CooperationTest {
         assertFalse(html.contains("name=\"helpCategory\""));
         assertTrue(html.contains("name=\"linkText\""));
 
-        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.path("id", file)
+        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.pathParam("id", file)
                 .form("activity", "7@" + WALK));
         assertEquals(400, r.status());
         assertTrue(Harness.html(r).contains("De activiteitenagenda staat niet aan."));
         assertTrue(calendar.registered.isEmpty());
 
-        r = h.page(professional, Method.POST, "/dossiers/{id}/afspraak", req -> req.path("id", file)
+        r = h.page(professional, Method.POST, "/dossiers/{id}/afspraak", req -> req.pathParam("id", file)
                 .form("linkText", "Buurman rijdt naar de fysiotherapeut"));
         assertEquals(303, r.status());
         assertTrue(page().contains("Afspraak: Buurman rijdt naar de fysiotherapeut"));
@@ -160,7 +160,7 @@ class CooperationTest {
     @Test
     void anActivityThatIsNotOfferedIsRefused() throws Exception {
         enabled.add("calendar");
-        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.path("id", file)
+        WebResponse r = h.page(professional, Method.POST, "/dossiers/{id}/activiteit", req -> req.pathParam("id", file)
                 .form("activity", "8@" + WALK));
         assertEquals(400, r.status());
         assertTrue(Harness.html(r).contains("Kies een activiteit uit de lijst."));

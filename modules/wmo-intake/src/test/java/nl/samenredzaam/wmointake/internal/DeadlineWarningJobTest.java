@@ -75,7 +75,7 @@ class DeadlineWarningJobTest {
     @Test
     void aMetTermAndAClosedFileAreNotWarnedAbout() throws Exception {
         FakeActor p = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
-        h.page(p, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.path("id", file).path("step", "sluiten").form("closedOn", "2026-11-20"));
+        h.page(p, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", file).pathParam("step", "sluiten").form("closedOn", "2026-11-20"));
         runAt("2026-12-15T08:00:00Z");
         assertTrue(sent.isEmpty());
     }

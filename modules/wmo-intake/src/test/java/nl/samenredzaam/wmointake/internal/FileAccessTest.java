@@ -39,7 +39,7 @@ class FileAccessTest {
     void setUp() throws Exception {
         h = new Harness();
         file = h.melding(professional, RESIDENT, "");
-        h.audits.clear();
+        h.audit.clear();
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class FileAccessTest {
     }
 
     private WebResponse show(FakeActor actor) throws Exception {
-        return h.page(actor, Method.GET, "/dossiers/{id}", r -> r.path("id", file));
+        return h.page(actor, Method.GET, "/dossiers/{id}", r -> r.pathParam("id", file));
     }
 
     private int status(FakeActor actor) {
@@ -77,22 +77,22 @@ class FileAccessTest {
 
     @Test
     void theAssignedClientSupporterSeesTheFileButCannotChangeIt() throws Exception {
-        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.path("id", file).path("step", "toewijzing")
+        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", file).pathParam("step", "toewijzing")
                 .form("professionalUserId", "" + PROFESSIONAL).form("coachUserId", "" + VOLUNTEER)
                 .form("coordinatorUserId", "" + COORDINATOR));
         assertEquals(200, status(volunteer));
         // the route itself needs the work permission: a volunteer gets 403 before the file is looked at
         ProblemException e = assertThrows(ProblemException.class, () -> h.page(volunteer, Method.POST, "/dossiers/{id}/afspraak",
-                r -> r.path("id", file).form("linkText", "x")));
+                r -> r.pathParam("id", file).form("linkText", "x")));
         assertEquals(403, e.status());
     }
 
     @Test
     void aProfessionalWhoIsNotAssignedCannotChangeTheFile() {
         ProblemException e = assertThrows(ProblemException.class, () -> h.page(otherProfessional, Method.POST,
-                "/dossiers/{id}/afspraak", r -> r.path("id", file).form("linkText", "x")));
+                "/dossiers/{id}/afspraak", r -> r.pathParam("id", file).form("linkText", "x")));
         assertEquals(404, e.status());
-        AuditEvent last = h.audits.get(h.audits.size() - 1);
+        AuditEvent last = h.audit.events().get(h.audit.events().size() - 1);
         assertEquals(Action.UPDATE, last.action());
         assertEquals(false, last.success());
     }
@@ -100,7 +100,7 @@ class FileAccessTest {
     @Test
     void theResidentCannotChangeTheirFile() {
         ProblemException e = assertThrows(ProblemException.class, () -> h.page(resident, Method.GET, "/dossiers/{id}/gesprek",
-                r -> r.path("id", file)));
+                r -> r.pathParam("id", file)));
         assertEquals(403, e.status());
     }
 
@@ -108,40 +108,40 @@ class FileAccessTest {
     void everyReadIsAuditedWithTheClientAndRefusalsToo() {
         status(professional);
         status(otherProfessional);
-        assertEquals(2, h.audits.size());
-        AuditEvent ok = h.audits.get(0);
+        assertEquals(2, h.audit.events().size());
+        AuditEvent ok = h.audit.events().get(0);
         assertEquals(Action.READ, ok.action());
         assertEquals(IntakeService.RECORD_TYPE, ok.recordType());
         assertEquals(Long.toString(file), ok.recordId());
         assertEquals(RESIDENT, ok.clientId());
         assertEquals("care", ok.purpose());
         assertTrue(ok.success());
-        assertEquals(false, h.audits.get(1).success());
+        assertEquals(false, h.audit.events().get(1).success());
     }
 
     @Test
     void showingAFormIsARead() throws Exception {
-        h.page(professional, Method.GET, "/dossiers/{id}/gesprek", r -> r.path("id", file));
-        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", file).form("vraag", "x"));
-        assertEquals(List.of(Action.READ, Action.UPDATE), h.audits.stream().map(AuditEvent::action).toList());
+        h.page(professional, Method.GET, "/dossiers/{id}/gesprek", r -> r.pathParam("id", file));
+        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", file).form("vraag", "x"));
+        assertEquals(List.of(Action.READ, Action.UPDATE), h.audit.events().stream().map(AuditEvent::action).toList());
     }
 
     @Test
     void printAndExportAreAuditedAsSuch() throws Exception {
-        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", file).form("vraag", "Hulp in huis"));
-        h.audits.clear();
-        h.page(resident, Method.GET, "/dossiers/{id}/verslag.pdf", r -> r.path("id", file));
-        h.page(resident, Method.GET, "/dossiers/{id}/export.json", r -> r.path("id", file));
-        assertEquals(List.of(Action.PRINT, Action.EXPORT), h.audits.stream().map(AuditEvent::action).toList());
-        assertEquals("own-file", h.audits.get(0).purpose());
+        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", file).form("vraag", "Hulp in huis"));
+        h.audit.clear();
+        h.page(resident, Method.GET, "/dossiers/{id}/verslag.pdf", r -> r.pathParam("id", file));
+        h.page(resident, Method.GET, "/dossiers/{id}/export.json", r -> r.pathParam("id", file));
+        assertEquals(List.of(Action.PRINT, Action.EXPORT), h.audit.events().stream().map(AuditEvent::action).toList());
+        assertEquals("own-file", h.audit.events().get(0).purpose());
     }
 
     @Test
     void aFileWithoutAccountIsAuditedWithANonIdentifyingReference() throws Exception {
         long noAccount = h.melding(professional, 0, "Jan Zonder Account");
-        h.audits.clear();
-        h.page(professional, Method.GET, "/dossiers/{id}", r -> r.path("id", noAccount));
-        AuditEvent e = h.audits.get(0);
+        h.audit.clear();
+        h.page(professional, Method.GET, "/dossiers/{id}", r -> r.pathParam("id", noAccount));
+        AuditEvent e = h.audit.events().get(0);
         assertEquals(null, e.clientId());
         assertEquals("wmo-intake.file:" + noAccount, e.clientRef());
     }
@@ -152,7 +152,7 @@ class FileAccessTest {
         assertTrue(mine.contains("/dossiers/" + file), mine);
         String other = Harness.html(h.page(otherProfessional, Method.GET, "", r -> { }));
         assertTrue(!other.contains("/dossiers/" + file), other);
-        assertTrue(h.audits.stream().anyMatch(a -> a.action() == Action.SEARCH));
+        assertTrue(h.audit.events().stream().anyMatch(a -> a.action() == Action.SEARCH));
     }
 
     @Test
@@ -167,12 +167,12 @@ class FileAccessTest {
     void anotherInitiativeNeverSeesTheFile() throws Exception {
         // the same user ids, in another initiative: the file id does not exist there
         ProblemException e = assertThrows(ProblemException.class, () -> h.call(Harness.ELDERS, professional, Route.Kind.PAGE,
-                Method.GET, "/dossiers/{id}", r -> r.path("id", file)));
+                Method.GET, "/dossiers/{id}", r -> r.pathParam("id", file)));
         assertEquals(404, e.status());
         String queue = Harness.html(h.call(Harness.ELDERS, professional, Route.Kind.PAGE, Method.GET, "", r -> { }));
         assertTrue(!queue.contains("/dossiers/" + file));
         ProblemException api = assertThrows(ProblemException.class, () -> h.call(Harness.ELDERS, resident, Route.Kind.API,
-                Method.GET, "/files/{id}", r -> r.path("id", file)));
+                Method.GET, "/files/{id}", r -> r.pathParam("id", file)));
         assertEquals(404, api.status());
     }
 

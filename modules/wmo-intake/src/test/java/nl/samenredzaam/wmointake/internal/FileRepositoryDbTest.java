@@ -14,6 +14,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
@@ -23,9 +26,9 @@ import nl.samenredzaam.instruments.ZrmDomain;
 import nl.samenredzaam.instruments.ZrmScores;
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.wmointake.internal.support.FakeActor;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
-import nl.samenredzaam.wmointake.internal.support.FakeRequest;
 
 /** The module's tables and statements on real H2 and real PostgreSQL, migrated by Liquibase like in the platform. */
 @DatabaseTest(migrations = "db/wmo-intake/changelog.sql")
@@ -140,27 +143,31 @@ class FileRepositoryDbTest {
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         module.setDirectory(new FakeDirectory());
         FakeActor professional = FakeActor.of(FakeDirectory.PROFESSIONAL, Role.PROFESSIONAL);
-        WebResponse created = db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers").handle(new FakeRequest(initiative,
+        WebResponse created = db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers").handle(request(module, initiative,
                 professional, sql).form("residentUserId", "40").form("meldingDate", "2026-11-02").form("reportedBy", "INWONER")
                 .form("channel", "TELEFOON").form("requestText", "Hulp").form("consentProcessing", "true")
-                .form("professionalUserId", "" + FakeDirectory.PROFESSIONAL)));
+                .form("professionalUserId", "" + FakeDirectory.PROFESSIONAL).build()));
         assertEquals(303, created.status());
         long id = db.inInitiative(a, sql -> files.ofResident(sql, 40)).get(0).id();
-        db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers/{id}/positieve-gezondheid").handle(withScores(new FakeRequest(
-                initiative, professional, sql).path("id", id).form("measuredOn", "2026-11-20"))));
-        String page = db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}").handle(new FakeRequest(initiative,
-                FakeActor.of(40, Role.RESIDENT), sql).path("id", id)).body().toString());
+        db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers/{id}/positieve-gezondheid").handle(withScores(request(
+                module, initiative, professional, sql).pathParam("id", id).form("measuredOn", "2026-11-20"))));
+        String page = db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}").handle(request(module, initiative,
+                FakeActor.of(40, Role.RESIDENT), sql).pathParam("id", id).build()).body().toString());
         assertTrue(page.contains("role=\"img\""), page);
-        byte[] pdf = (byte[]) db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}/verslag.pdf").handle(new FakeRequest(
-                initiative, professional, sql).path("id", id)).body());
+        byte[] pdf = (byte[]) db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}/verslag.pdf").handle(request(
+                module, initiative, professional, sql).pathParam("id", id).build()).body());
         assertTrue(IntakeFlowTest.pdfText(pdf).contains("Positieve Gezondheid"));
     }
 
-    private static FakeRequest withScores(FakeRequest r) {
+    private static FakeWebRequest withScores(FakeWebRequest.Builder r) {
         for (PositiveHealthDimension d : PositiveHealthDimension.values()) {
             r.form(d.key(), "5");
         }
-        return r;
+        return r.build();
+    }
+
+    private static FakeWebRequest.Builder request(WmoIntakeModule module, Initiative initiative, Actor actor, Sql sql) {
+        return FakeWebRequest.get("/").initiative(initiative).actor(actor).module(module).sql(sql);
     }
 
     private static nl.samenredzaam.api.web.Handler route(WmoIntakeModule module, Method method, String path) {

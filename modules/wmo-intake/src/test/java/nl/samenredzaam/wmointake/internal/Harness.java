@@ -3,11 +3,8 @@ package nl.samenredzaam.wmointake.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
-import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.module.Permission;
@@ -16,8 +13,9 @@ import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
-import nl.samenredzaam.wmointake.internal.support.FakeRequest;
 import nl.samenredzaam.wmointake.internal.support.TestDb;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.RecordingAudit;
 
 /**
  * The module with a fixed clock (Thursday 26 November 2026, 10:00 in Lindeholt), an H2 database
@@ -34,7 +32,7 @@ final class Harness implements AutoCloseable {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final WmoIntakeModule module = new WmoIntakeModule(WmoTerms.WMO_2015, clock);
     final FakeDirectory directory = new FakeDirectory();
-    final List<AuditEvent> audits = new ArrayList<>();
+    final RecordingAudit audit = new RecordingAudit(clock);
 
     Harness() {
         module.setDirectory(directory);
@@ -45,14 +43,11 @@ final class Harness implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no route " + method + " " + path));
     }
 
-    FakeRequest request(Initiative initiative, Actor actor) {
-        return new FakeRequest(initiative, actor, db.sql(initiative.id()), audits);
-    }
-
     WebResponse call(Initiative initiative, Actor actor, Route.Kind kind, Route.Method method, String path,
-            Consumer<FakeRequest> setup) throws Exception {
+            Consumer<FakeWebRequest.Builder> setup) throws Exception {
         Route route = route(kind, method, path);
-        FakeRequest req = request(initiative, actor);
+        FakeWebRequest.Builder req = FakeWebRequest.request(method.name(), path).initiative(initiative).actor(actor).module(module)
+                .sql(db.sql(initiative.id())).audit(audit);
         setup.accept(req);
         if (!route.permission().equals(Permission.PUBLIC)) {
             if (actor == null) {
@@ -62,14 +57,14 @@ final class Harness implements AutoCloseable {
                 throw ProblemException.forbidden();
             }
         }
-        return route.handler().handle(req);
+        return route.handler().handle(req.build());
     }
 
-    WebResponse page(Actor actor, Route.Method method, String path, Consumer<FakeRequest> setup) throws Exception {
+    WebResponse page(Actor actor, Route.Method method, String path, Consumer<FakeWebRequest.Builder> setup) throws Exception {
         return call(LINDEHOLT, actor, Route.Kind.PAGE, method, path, setup);
     }
 
-    WebResponse api(Actor actor, Route.Method method, String path, Consumer<FakeRequest> setup) throws Exception {
+    WebResponse api(Actor actor, Route.Method method, String path, Consumer<FakeWebRequest.Builder> setup) throws Exception {
         return call(LINDEHOLT, actor, Route.Kind.API, method, path, setup);
     }
 

@@ -38,16 +38,16 @@ class IntakeFlowTest {
         h.close();
     }
 
-    private WebResponse post(String path, long id, java.util.function.Consumer<nl.samenredzaam.wmointake.internal.support.FakeRequest> form)
+    private WebResponse post(String path, long id, java.util.function.Consumer<nl.samenredzaam.testing.fake.FakeWebRequest.Builder> form)
             throws Exception {
         return h.page(professional, Method.POST, path, r -> {
-            r.path("id", id);
+            r.pathParam("id", id);
             form.accept(r);
         });
     }
 
     private String file(long id) throws Exception {
-        return Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> r.path("id", id)));
+        return Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> r.pathParam("id", id)));
     }
 
     @Test
@@ -84,7 +84,7 @@ class IntakeFlowTest {
         assertTrue(page.contains("vorige keer 4"), "previous measurement in the description");
         assertTrue(page.contains("2 – Niet zelfredzaam"), "ZRM label");
 
-        byte[] pdf = (byte[]) h.page(professional, Method.GET, "/dossiers/{id}/verslag.pdf", r -> r.path("id", id)).body();
+        byte[] pdf = (byte[]) h.page(professional, Method.GET, "/dossiers/{id}/verslag.pdf", r -> r.pathParam("id", id)).body();
         String text = pdfText(pdf);
         assertTrue(text.contains("Verslag van het gesprek over ondersteuning"), text);
         assertTrue(text.contains("Gerrit de Boer"));
@@ -95,20 +95,20 @@ class IntakeFlowTest {
         assertTrue(text.contains("nu 6 · was 4"), "the drawn spider web's labels");
         assertTrue(text.contains("stippellijn de vorige keer"), "the legend of the drawing");
 
-        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-21")).status());
-        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "reactie").form("agreed", "ja")
+        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-21")).status());
+        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "reactie").form("agreed", "ja")
                 .form("reactionOn", "2026-11-23").form("reaction", "Klopt")).status());
-        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "aanvraag").form("aanvraagOn", "2026-11-24")).status());
+        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "aanvraag").form("aanvraagOn", "2026-11-24")).status());
         page = file(id);
         // aanvraag Tuesday 24 November + 2 weeks = Tuesday 8 December
         assertTrue(page.contains("8 december 2026"), page);
-        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "beschikking").form("beschikkingOn", "2026-11-26")
+        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "beschikking").form("beschikkingOn", "2026-11-26")
                 .form("decision", "DEELS").form("decisionNote", "Hulp bij het huishouden toegekend")).status());
         page = file(id);
         assertTrue(page.contains("Deels toegekend"));
         // bezwaar: Thursday 26 November + 6 weeks = Thursday 7 January 2027
         assertTrue(page.contains("7 januari 2027"), page);
-        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-26")
+        assertEquals(303, post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "sluiten").form("closedOn", "2026-11-26")
                 .form("closeReason", "Ondersteuning geregeld").form("retentionYears", "10")).status());
         page = file(id);
         assertTrue(page.contains("Gesloten"));
@@ -118,7 +118,7 @@ class IntakeFlowTest {
         ProblemException closed = assertThrows(ProblemException.class, () -> post("/dossiers/{id}/afspraak", id, r -> r.form("linkText", "x")));
         assertEquals(409, closed.status());
         ProblemException residentReopens = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT, Role.RESIDENT),
-                Method.POST, "/dossiers/{id}/heropenen", r -> r.path("id", id)));
+                Method.POST, "/dossiers/{id}/heropenen", r -> r.pathParam("id", id)));
         assertEquals(403, residentReopens.status());
         assertEquals(303, post("/dossiers/{id}/heropenen", id, r -> { }).status());
         IntakeFile reopened = new FileRepository().find(h.db.sql(1), id).orElseThrow();
@@ -148,19 +148,19 @@ class IntakeFlowTest {
     @Test
     void stepsCheckTheirOrderAndDates() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
-        WebResponse noConversation = post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
+        WebResponse noConversation = post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-20"));
         assertEquals(400, noConversation.status());
         assertTrue(Harness.html(noConversation).contains("Leg eerst het gesprek vast."));
-        WebResponse early = post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "aanvraag").form("aanvraagOn", "2026-10-01"));
+        WebResponse early = post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "aanvraag").form("aanvraagOn", "2026-10-01"));
         assertTrue(Harness.html(early).contains("Deze datum mag niet voor 2026-11-02 liggen."), Harness.html(early));
-        WebResponse noAanvraag = post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "beschikking").form("beschikkingOn", "2026-11-20")
+        WebResponse noAanvraag = post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "beschikking").form("beschikkingOn", "2026-11-20")
                 .form("decision", "TOEGEKEND"));
         assertTrue(Harness.html(noAanvraag).contains("Vul eerst de datum van de aanvraag in."));
-        WebResponse badRetention = post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-20")
+        WebResponse badRetention = post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "sluiten").form("closedOn", "2026-11-20")
                 .form("retentionYears", "99"));
         assertTrue(Harness.html(badRetention).contains("Kies een getal van 1 tot 30."));
         ProblemException unknown = assertThrows(ProblemException.class, () -> post("/dossiers/{id}/stap/{step}", id,
-                r -> r.path("step", "onzin")));
+                r -> r.pathParam("step", "onzin")));
         assertEquals(404, unknown.status());
     }
 
@@ -182,8 +182,8 @@ class IntakeFlowTest {
         long newer = h.melding(professional, RESIDENT2, "");
         // the older file's onderzoek is done; its next term is the beschikking after an aanvraag far in the past
         post("/dossiers/{id}/gesprek", older, r -> r.form("vraag", "x"));
-        post("/dossiers/{id}/stap/{step}", older, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-10"));
-        post("/dossiers/{id}/stap/{step}", older, r -> r.path("step", "aanvraag").form("aanvraagOn", "2026-11-10"));
+        post("/dossiers/{id}/stap/{step}", older, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-10"));
+        post("/dossiers/{id}/stap/{step}", older, r -> r.pathParam("step", "aanvraag").form("aanvraagOn", "2026-11-10"));
         String html = Harness.html(h.page(professional, Method.GET, "", r -> { }));
         // older: beschikking due Tuesday 24 November (2 days late) comes before newer's onderzoek on 14 December
         int a = html.indexOf("/dossiers/" + older + "\"");
@@ -195,7 +195,7 @@ class IntakeFlowTest {
     @Test
     void aTermStillOpenWhenTheFileClosesHasLapsedNotOverdue() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
-        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-20")
+        post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "sluiten").form("closedOn", "2026-11-20")
                 .form("closeReason", "Opgelost met de buren"));
         String page = file(id);
         assertTrue(page.contains("Vervallen: het dossier is gesloten"), page);
@@ -206,28 +206,28 @@ class IntakeFlowTest {
     void theResidentReactsToTheVerslagThemselves() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
         FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
-        WebResponse early = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja"));
+        WebResponse early = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "ja"));
         assertEquals(400, early.status());
         assertTrue(Harness.html(early).contains("Vul eerst in wanneer het verslag is verstuurd."));
         post("/dossiers/{id}/gesprek", id, r -> r.form("vraag", "x"));
-        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-20"));
         assertTrue(file(id).contains("action=\"/lindeholt/wmo-intake/dossiers/" + id + "/stap/reactie\""), "staff form");
-        String mine = Harness.html(h.page(resident, Method.GET, "/dossiers/{id}", r -> r.path("id", id)));
+        String mine = Harness.html(h.page(resident, Method.GET, "/dossiers/{id}", r -> r.pathParam("id", id)));
         assertTrue(mine.contains("Uw reactie op het verslag"), mine);
-        WebResponse missing = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id)
+        WebResponse missing = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id)
                 .form("reaction", "Mijn dochter heet Anja, niet Anna."));
         assertEquals(400, missing.status());
         assertTrue(Harness.html(missing).contains("Mijn dochter heet Anja, niet Anna."), "kept after the error");
-        assertEquals(303, h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "nee")
+        assertEquals(303, h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "nee")
                 .form("reaction", "Mijn dochter heet Anja, niet Anna.")).status());
         IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
         assertEquals(Boolean.FALSE, f.agreed());
         assertEquals(java.time.LocalDate.of(2026, 11, 26), f.reactionOn());
         ProblemException other = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT2, Role.RESIDENT), Method.POST,
-                "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja")));
+                "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "ja")));
         assertEquals(404, other.status());
         ProblemException staff = assertThrows(ProblemException.class, () -> h.page(professional, Method.POST,
-                "/dossiers/{id}/mijn-reactie", r -> r.path("id", id).form("agreed", "ja")));
+                "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "ja")));
         assertEquals(403, staff.status());
     }
 
@@ -248,9 +248,9 @@ class IntakeFlowTest {
         h.module.setEventAdmin(admin);
         long id = h.melding(professional, RESIDENT, "");
         post("/dossiers/{id}/gesprek", id, r -> r.form("vraag", "x"));
-        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-20"));
-        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "verslag").form("verslagSentOn", "2026-11-21"));
-        post("/dossiers/{id}/stap/{step}", id, r -> r.path("step", "sluiten").form("closedOn", "2026-11-22"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-20"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "verslag").form("verslagSentOn", "2026-11-21"));
+        post("/dossiers/{id}/stap/{step}", id, r -> r.pathParam("step", "sluiten").form("closedOn", "2026-11-22"));
         assertEquals(java.util.List.of(), events, "nothing is posted inside the transaction that causes it");
         WmoIntakeEventsJob job = new WmoIntakeEventsJob();
         job.setEventAdmin(admin);

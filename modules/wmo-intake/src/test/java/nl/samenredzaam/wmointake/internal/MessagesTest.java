@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.wmointake.internal.support.FakeActor;
-import nl.samenredzaam.wmointake.internal.support.FakeRequest;
 
 /** Both languages have every message, and no page shows a missing one. */
 class MessagesTest {
@@ -56,7 +56,7 @@ class MessagesTest {
             FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
             FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
             for (boolean english : List.of(false, true)) {
-                Consumer<FakeRequest> lang = r -> {
+                Consumer<FakeWebRequest.Builder> lang = r -> {
                     if (english) {
                         r.english();
                     }
@@ -65,14 +65,14 @@ class MessagesTest {
                         Harness.html(h.page(professional, Method.GET, "", lang)),
                         Harness.html(h.page(professional, Method.GET, "/nieuw", lang)),
                         Harness.html(h.page(professional, Method.POST, "/dossiers", lang)),
-                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))),
-                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}/gesprek", r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))),
+                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}", r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))),
+                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}/gesprek", r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))),
                         Harness.html(h.page(professional, Method.GET, "/dossiers/{id}/positieve-gezondheid",
-                                r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))),
-                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}/zrm", r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))),
-                        Harness.html(h.page(resident, Method.GET, "/dossiers/{id}", r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))),
+                                r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))),
+                        Harness.html(h.page(professional, Method.GET, "/dossiers/{id}/zrm", r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))),
+                        Harness.html(h.page(resident, Method.GET, "/dossiers/{id}", r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))),
                         Harness.html(h.page(resident, Method.GET, "/mijn", lang)),
-                        Harness.html(h.page(resident, Method.GET, "/dossiers/{id}/inzage", r -> lang.andThen(x -> x.path("id", gerrit)).accept(r))));
+                        Harness.html(h.page(resident, Method.GET, "/dossiers/{id}/inzage", r -> lang.andThen(x -> x.pathParam("id", gerrit)).accept(r))));
                 for (String page : pages) {
                     assertFalse(page.contains("??"), page);
                 }

@@ -43,7 +43,7 @@ class PrivacyTest {
     void exportsTheWholeFileOfAPersonWithOrWithoutAccount() throws Exception {
         long withAccount = h.melding(professional, RESIDENT, "");
         h.melding(professional, 0, "Jan Zonder Account");
-        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", withAccount).form("zelf", "Kookt zelf"));
+        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", withAccount).form("zelf", "Kookt zelf"));
         Map<String, Object> export = privacy.export(h.db.sql(1), new Person(RESIDENT, null, null, null, null));
         List<?> files = (List<?>) export.get("files");
         assertEquals(1, files.size());
@@ -56,7 +56,7 @@ class PrivacyTest {
     @Test
     void erasesEverythingOfThePerson() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
-        h.page(professional, Method.POST, "/dossiers/{id}/zrm", r -> r.path("id", id).form("measuredOn", "2026-11-20").form("financien", "3"));
+        h.page(professional, Method.POST, "/dossiers/{id}/zrm", r -> r.pathParam("id", id).form("measuredOn", "2026-11-20").form("financien", "3"));
         long other = h.melding(professional, RESIDENT2, "");
         assertEquals(1, privacy.erase(h.db.sql(1), new Person(RESIDENT, null, null, null, null)).removed());
         assertTrue(new FileRepository().find(h.db.sql(1), id).isEmpty());
@@ -68,9 +68,9 @@ class PrivacyTest {
         long shortTerm = h.melding(professional, RESIDENT, "");
         long longTerm = h.melding(professional, RESIDENT2, "");
         long open = h.melding(professional, RESIDENT, "");
-        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.path("id", shortTerm).path("step", "sluiten")
+        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", shortTerm).pathParam("step", "sluiten")
                 .form("closedOn", "2026-11-20").form("retentionYears", "1"));
-        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.path("id", longTerm).path("step", "sluiten")
+        h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", longTerm).pathParam("step", "sluiten")
                 .form("closedOn", "2026-11-20").form("retentionYears", "5"));
         assertEquals(0, privacy.purgeExpired(h.db.sql(1), Instant.parse("2027-11-20T12:00:00Z")), "on the last day it is kept");
         assertEquals(1, privacy.purgeExpired(h.db.sql(1), Instant.parse("2027-11-21T12:00:00Z")));
@@ -93,7 +93,7 @@ class PrivacyTest {
     @Test
     void recordsWithFreeTextNeverShowItInToString() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
-        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.path("id", id).form("vraag", "geheime vraag"));
+        h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", id).form("vraag", "geheime vraag"));
         IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
         Conversation c = new FileRepository().conversation(h.db.sql(1), id).orElseThrow();
         for (Object o : List.of(f, c, new FileDetail(f, FileAccess.Level.STAFF, List.of(), c, List.of(), List.of(), List.of(), "a", "b", "c"))) {

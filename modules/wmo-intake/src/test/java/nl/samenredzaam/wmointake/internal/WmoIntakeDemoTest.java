@@ -43,7 +43,7 @@ class WmoIntakeDemoTest {
             List<IntakeFile> gerrit = new FileRepository().ofResident(h.db.sql(1), RESIDENT);
             assertEquals(1, gerrit.size());
             String page = Harness.html(h.page(FakeActor.of(RESIDENT, Role.RESIDENT), Method.GET, "/dossiers/{id}",
-                    r -> r.path("id", gerrit.get(0).id())));
+                    r -> r.pathParam("id", gerrit.get(0).id())));
             assertTrue(page.contains("stroke-dasharray"), "previous measurement drawn");
             assertTrue(page.contains("Vorige keer"), page);
             // the beschikking (aanvraag 12 days ago + 2 weeks) is due soon
