@@ -94,7 +94,7 @@ class CalendarCooperationDbTest {
         VolunteeringModule module = new VolunteeringModule(Notifier.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
         var form = module.routes().stream().filter(r -> r.kind() == Route.Kind.PAGE && r.path().equals("/vragen/nieuw")).findFirst()
                 .orElseThrow().handler();
-        String html = db.transaction(ini, sql -> form.handle(new FakeRequest(sql, 2, "Gerrit", Role.RESIDENT)).body().toString());
+        String html = db.transaction(ini, sql -> form.handle(HandlersDbTest.member(sql, 2, "Gerrit", Role.RESIDENT).build()).body().toString());
         assertTrue(!html.contains("id=\"activity\""), "no activity choice without the calendar");
         assertTrue(html.contains("id=\"description\""));
     }

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Handler;
@@ -26,6 +28,8 @@ import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.volunteering.internal.db.TestDb;
 
 /** Pages and API of the module, called as the platform would, on H2 and PostgreSQL. */
@@ -51,11 +55,11 @@ class HandlersDbTest {
     }
 
     interface Build {
-        FakeRequest build(Sql sql);
+        FakeWebRequest.Builder build(Sql sql);
     }
 
     /** Runs a handler in a transaction; answers the response and the request (for its audit entries). */
-    private record Call(WebResponse response, FakeRequest request) {
+    private record Call(WebResponse response, FakeWebRequest request) {
         String html() {
             return response.body().toString();
         }
@@ -63,21 +67,39 @@ class HandlersDbTest {
 
     private Call call(TestDb db, long ini, Handler handler, Build build) {
         return db.transaction(ini, sql -> {
-            FakeRequest req = build.build(sql);
+            FakeWebRequest req = build.build(sql).build();
             return new Call(handler.handle(req), req);
         });
     }
 
-    private static FakeRequest ria(Sql sql) {
-        return new FakeRequest(sql, RIA, "Ria Jansen", Role.COORDINATOR);
+    /** A member with the permissions the module gives their roles by default. */
+    static FakeActor actor(long userId, String name, Role... roles) {
+        return FakeActor.of(userId, name, roles).withDefaultPermissionsOf(DEFAULTS);
     }
 
-    private static FakeRequest gerrit(Sql sql) {
-        return new FakeRequest(sql, GERRIT, "Gerrit de Boer", Role.RESIDENT);
+    private static final VolunteeringModule DEFAULTS = new VolunteeringModule(Notifier.NONE);
+
+    /** A request of {@code actor} in the initiative of {@code sql}, with the module's settings and messages. */
+    static FakeWebRequest.Builder as(Sql sql, Actor actor) {
+        return FakeWebRequest.get("/").initiative(new Initiative(sql.initiativeId(), "lindeholt", "Dorpszorg Lindeholt", false))
+                .module(DEFAULTS).actor(actor).sql(sql);
     }
 
-    private static FakeRequest sanne(Sql sql) {
-        return new FakeRequest(sql, SANNE, "Sanne Meijer", Role.VOLUNTEER);
+    /** A request of a member with the permissions the module gives their roles by default. */
+    static FakeWebRequest.Builder member(Sql sql, long userId, String name, Role... roles) {
+        return as(sql, actor(userId, name, roles));
+    }
+
+    private static FakeWebRequest.Builder ria(Sql sql) {
+        return member(sql, RIA, "Ria Jansen", Role.COORDINATOR);
+    }
+
+    private static FakeWebRequest.Builder gerrit(Sql sql) {
+        return member(sql, GERRIT, "Gerrit de Boer", Role.RESIDENT);
+    }
+
+    private static FakeWebRequest.Builder sanne(Sql sql) {
+        return member(sql, SANNE, "Sanne Meijer", Role.VOLUNTEER);
     }
 
     private void demo(TestDb db, long ini) {
@@ -109,12 +131,12 @@ class HandlersDbTest {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
         ProblemException e = assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.POST, "/requests"),
-                sql -> gerrit(sql).body("{\"category\":\"raket\",\"description\":\"\",\"when\":\"date\",\"date\":\"2026-13-01\"}")));
+                sql -> gerrit(sql).json("{\"category\":\"raket\",\"description\":\"\",\"when\":\"date\",\"date\":\"2026-13-01\"}")));
         assertEquals(400, e.status());
         assertEquals(Set.of("category", "description", "date"), e.fieldErrors().keySet());
         assertEquals("Kies waar u hulp bij wilt.", e.fieldErrors().get("category"));
         ProblemException action = assertThrows(ProblemException.class, () -> call(db, ini,
-                route(Route.Kind.API, Route.Method.POST, "/requests/{id}/actions"), sql -> ria(sql).path("id", 1).body("{\"action\":\"fly\"}")));
+                route(Route.Kind.API, Route.Method.POST, "/requests/{id}/actions"), sql -> ria(sql).pathParam("id", 1).json("{\"action\":\"fly\"}")));
         assertEquals(400, action.status());
         assertTrue(action.fieldErrors().containsKey("action"));
     }
@@ -142,13 +164,13 @@ class HandlersDbTest {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
         Call created = call(db, ini, route(Route.Kind.API, Route.Method.POST, "/requests"), sql -> ria(sql)
-                .body("{\"category\":\"klussen\",\"description\":\"Lamp ophangen\",\"forName\":\"Mevrouw Hendriks\",\"phone\":\"0570 123456\","
+                .json("{\"category\":\"klussen\",\"description\":\"Lamp ophangen\",\"forName\":\"Mevrouw Hendriks\",\"phone\":\"0570 123456\","
                         + "\"visibility\":\"coordinators\"}"));
         assertEquals(201, created.response().status());
         RequestView view = (RequestView) created.response().body();
         assertTrue(view.onBehalf());
         assertEquals("Ria Jansen", view.filedBy());
-        AuditEvent create = created.request().audits.get(0);
+        AuditEvent create = created.request().audited().get(0);
         assertEquals(AuditEvent.Action.CREATE, create.action());
         assertEquals("volunteering.request:" + view.id(), create.clientRef());
 
@@ -156,13 +178,13 @@ class HandlersDbTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)).create(sql, new Viewer(GERRIT, "Gerrit", false, false, true),
                         RequestsDbTest.request(GERRIT, "Gerrit de Boer", false, HelpRequest.Visibility.VOLUNTEERS, false),
                         Requests.Policy.DEFAULT));
-        Call read = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> ria(sql).path("id", own));
-        assertEquals(List.of(AuditEvent.Action.READ), read.request().audits.stream().map(AuditEvent::action).toList());
-        assertEquals(GERRIT, read.request().audits.get(0).clientId());
+        Call read = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> ria(sql).pathParam("id", own));
+        assertEquals(List.of(AuditEvent.Action.READ), read.request().audited().stream().map(AuditEvent::action).toList());
+        assertEquals(GERRIT, read.request().audited().get(0).clientId());
         Call list = call(db, ini, route(Route.Kind.API, Route.Method.GET, "/requests"), sql -> ria(sql).query("scope", "all"));
-        assertEquals(AuditEvent.Action.SEARCH, list.request().audits.get(0).action());
-        Call ownRead = call(db, ini, route(Route.Kind.API, Route.Method.GET, "/requests/{id}"), sql -> gerrit(sql).path("id", own));
-        assertTrue(ownRead.request().audits.isEmpty(), "a resident reading their own request is not an access to log");
+        assertEquals(AuditEvent.Action.SEARCH, list.request().audited().get(0).action());
+        Call ownRead = call(db, ini, route(Route.Kind.API, Route.Method.GET, "/requests/{id}"), sql -> gerrit(sql).pathParam("id", own));
+        assertTrue(ownRead.request().audited().isEmpty(), "a resident reading their own request is not an access to log");
     }
 
     @ParameterizedTest
@@ -181,29 +203,29 @@ class HandlersDbTest {
         assertTrue(open.stream().anyMatch(r -> r.id() == ride));
         assertTrue(open.stream().allMatch(r -> r.address() == null && r.residentName() == null && r.residentPhone() == null));
         assertEquals(404, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.GET, "/requests/{id}"),
-                sql -> sanne(sql).path("id", buddy))).status());
+                sql -> sanne(sql).pathParam("id", buddy))).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"),
-                sql -> sanne(sql).path("id", buddy))).status());
+                sql -> sanne(sql).pathParam("id", buddy))).status());
 
         String home = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, ""), SANNE_FN).html();
         assertFalse(home.contains("Mevrouw woont alleen"), "coordinator-only request on a volunteer's page");
         assertTrue(home.contains("Ik moet naar de oogarts"));
         assertFalse(home.contains("Lindelaan 12"));
 
-        String detail = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).path("id", ride)).html();
+        String detail = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).pathParam("id", ride)).html();
         assertFalse(detail.contains("Lindelaan 12"), "address before confirmation");
         assertFalse(detail.contains("06 12345678"));
         assertTrue(detail.contains("Naam, telefoon en adres ziet u als de afspraak is bevestigd."));
 
         WebResponse accepted = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/actie"),
-                sql -> sanne(sql).path("id", ride).form("action", "accept")).response();
+                sql -> sanne(sql).pathParam("id", ride).form("action", "accept")).response();
         assertEquals(303, accepted.status());
-        String after = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).path("id", ride)).html();
+        String after = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).pathParam("id", ride)).html();
         assertTrue(after.contains("Lindelaan 12, Lindeholt"), "address after confirmation");
         assertTrue(after.contains("Gerrit de Boer"));
 
         WebResponse late = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/actie"),
-                sql -> new FakeRequest(sql, YOUSSEF, "Youssef", Role.VOLUNTEER).path("id", ride).form("action", "accept")).response();
+                sql -> member(sql, YOUSSEF, "Youssef", Role.VOLUNTEER).pathParam("id", ride).form("action", "accept")).response();
         assertEquals(409, late.status());
         assertTrue(late.body().toString().contains("Een andere vrijwilliger heeft deze hulpvraag net aangenomen"));
     }
@@ -242,16 +264,16 @@ class HandlersDbTest {
                 PrivacyAndMailDbTest.DIRECTORY);
         Handler create = withDirectory.routes().stream().filter(r -> r.kind() == Route.Kind.API && r.method() == Route.Method.POST
                 && r.path().equals("/requests")).findFirst().orElseThrow().handler();
-        RequestView v = db.transaction(ini, sql -> (RequestView) create.handle(ria(sql).actingFor(GERRIT)
-                .body("{\"category\":\"tuin\",\"description\":\"Heg knippen\"}")).body());
+        RequestView v = db.transaction(ini, sql -> (RequestView) create.handle(as(sql, actor(RIA, "Ria Jansen", Role.COORDINATOR).onBehalfOf(GERRIT))
+                .json("{\"category\":\"tuin\",\"description\":\"Heg knippen\"}").build()).body());
         HelpRequest r = db.transaction(ini, sql -> new RequestRepository().find(sql, v.id())).orElseThrow();
         assertEquals(GERRIT, r.residentUserId());
         assertEquals("Gerrit de Boer", r.residentName(), "the name from the member directory");
         assertTrue(r.onBehalf());
         assertEquals(RIA, r.createdByUserId());
         // naming someone explicitly still wins
-        RequestView other = db.transaction(ini, sql -> (RequestView) create.handle(ria(sql).actingFor(GERRIT)
-                .body("{\"category\":\"tuin\",\"description\":\"Heg\",\"forName\":\"Mevrouw Hendriks\"}")).body());
+        RequestView other = db.transaction(ini, sql -> (RequestView) create.handle(as(sql, actor(RIA, "Ria Jansen", Role.COORDINATOR).onBehalfOf(GERRIT))
+                .json("{\"category\":\"tuin\",\"description\":\"Heg\",\"forName\":\"Mevrouw Hendriks\"}").build()).body());
         assertNull(db.transaction(ini, sql -> new RequestRepository().find(sql, other.id())).orElseThrow().residentUserId());
     }
 
@@ -266,14 +288,14 @@ class HandlersDbTest {
             return service.create(sql, new Viewer(GERRIT, "Gerrit", false, false, true),
                     RequestsDbTest.request(GERRIT, "Gerrit de Boer", false, HelpRequest.Visibility.VOLUNTEERS, false), Requests.Policy.DEFAULT);
         });
-        String form = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)).html();
+        String form = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).pathParam("id", id)).html();
         assertTrue(form.contains("Boodschappen bij de Spar"), "the form is filled");
         assertTrue(form.contains("Wijzigingen opslaan"));
         assertFalse(form.contains("id=\"forName\""), "who it is for does not change");
-        WebResponse bad = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)
+        WebResponse bad = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).pathParam("id", id)
                 .form("category", "boodschappen").form("description", "")).response();
         assertEquals(400, bad.status());
-        WebResponse ok = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).path("id", id)
+        WebResponse ok = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/wijzigen"), sql -> gerrit(sql).pathParam("id", id)
                 .form("category", "boodschappen").form("description", "Boodschappen bij de Jumbo").form("address", "Lindelaan 14")).response();
         assertEquals(303, ok.status());
         HelpRequest changed = db.transaction(ini, sql -> new RequestRepository().find(sql, id)).orElseThrow();
@@ -281,22 +303,22 @@ class HandlersDbTest {
         assertEquals("Lindelaan 14", changed.address());
         assertEquals(GERRIT, changed.residentUserId());
         assertEquals(404, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}/wijzigen"),
-                sql -> new FakeRequest(sql, TRUUS, "Truus", Role.RESIDENT).path("id", id))).status());
+                sql -> member(sql, TRUUS, "Truus", Role.RESIDENT).pathParam("id", id))).status());
 
         db.transaction(ini, sql -> service.act(sql, new Viewer(RIA, "Ria", true, false, false), id,
                 new Requests.ActionInput(Requests.Action.CONFIRM, SANNE, null, null), Requests.Policy.DEFAULT));
         assertEquals(409, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"),
-                sql -> gerrit(sql).path("id", id).body("{\"category\":\"boodschappen\",\"description\":\"x\"}"))).status(),
+                sql -> gerrit(sql).pathParam("id", id).json("{\"category\":\"boodschappen\",\"description\":\"x\"}"))).status(),
                 "the person cannot change it once a volunteer is on it");
         ProblemException vog = assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"),
-                sql -> ria(sql).path("id", id).body("{\"category\":\"boodschappen\",\"description\":\"x\",\"vulnerable\":true}")));
+                sql -> ria(sql).pathParam("id", id).json("{\"category\":\"boodschappen\",\"description\":\"x\",\"vulnerable\":true}")));
         assertEquals(409, vog.status());
         assertTrue(vog.fieldErrors().containsKey("vulnerable"));
-        Call byRia = call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"), sql -> ria(sql).path("id", id)
-                .body("{\"category\":\"boodschappen\",\"description\":\"Boodschappen bij de Jumbo, lijstje bij de buren\",\"urgency\":\"high\"}"));
+        Call byRia = call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/requests/{id}"), sql -> ria(sql).pathParam("id", id)
+                .json("{\"category\":\"boodschappen\",\"description\":\"Boodschappen bij de Jumbo, lijstje bij de buren\",\"urgency\":\"high\"}"));
         assertEquals("high", ((RequestView) byRia.response().body()).urgency());
-        assertEquals(AuditEvent.Action.UPDATE, byRia.request().audits.get(0).action());
-        assertEquals(GERRIT, byRia.request().audits.get(0).clientId());
+        assertEquals(AuditEvent.Action.UPDATE, byRia.request().audited().get(0).action());
+        assertEquals(GERRIT, byRia.request().audited().get(0).clientId());
     }
 
     @ParameterizedTest
@@ -308,11 +330,11 @@ class HandlersDbTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)).create(sql, new Viewer(RIA, "Ria", true, false, false),
                         RequestsDbTest.request(GERRIT, "Gerrit de Boer", true, HelpRequest.Visibility.VOLUNTEERS, true),
                         Requests.Policy.DEFAULT));
-        String html = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).path("id", id)).html();
+        String html = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> sanne(sql).pathParam("id", id)).html();
         assertTrue(html.contains("Voor deze hulpvraag is een geldige VOG nodig. Die staat nog niet bij uw profiel."), html);
         assertFalse(html.contains("value=\"accept\""));
         WebResponse refused = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/actie"),
-                sql -> sanne(sql).path("id", id).form("action", "accept")).response();
+                sql -> sanne(sql).pathParam("id", id).form("action", "accept")).response();
         assertEquals(409, refused.status(), "and the server refuses it anyway");
         assertTrue(refused.body().toString().contains("Voor deze hulpvraag is een geldige VOG nodig."));
     }
@@ -331,11 +353,11 @@ class HandlersDbTest {
                 sql -> gerrit(sql).query("scope", "open"))).status());
         assertEquals(403, assertThrows(ProblemException.class, () -> call(db, ini,
                 route(Route.Kind.API, Route.Method.POST, "/requests/{id}/actions"),
-                sql -> sanne(sql).path("id", ride).body("{\"action\":\"publish\"}"))).status());
+                sql -> sanne(sql).pathParam("id", ride).json("{\"action\":\"publish\"}"))).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> call(db, other, route(Route.Kind.API, Route.Method.GET, "/requests/{id}"),
-                sql -> ria(sql).path("id", ride))).status());
+                sql -> ria(sql).pathParam("id", ride))).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> call(db, ini, route(Route.Kind.API, Route.Method.GET, "/requests/{id}"),
-                sql -> new FakeRequest(sql, TRUUS, "Truus", Role.RESIDENT).path("id", ride))).status(), "another resident's request");
+                sql -> member(sql, TRUUS, "Truus", Role.RESIDENT).pathParam("id", ride))).status(), "another resident's request");
         // route permissions the platform enforces
         assertEquals(VolunteeringModule.COORDINATE, permission(Route.Kind.API, Route.Method.GET, "/requests/{id}/suggestions"));
         assertEquals(VolunteeringModule.COORDINATE, permission(Route.Kind.PAGE, Route.Method.GET, "/overzicht"));
@@ -359,13 +381,13 @@ class HandlersDbTest {
         assertTrue(dash.contains("<caption>Uren hulp per maand</caption>"), "a table alternative");
         assertTrue(dash.contains("Sanne Meijer"), "Sanne's VOG expires within three months");
         long buddy = idOf(db, ini, "Mevrouw woont alleen");
-        String detail = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> ria(sql).path("id", buddy)).html();
+        String detail = call(db, ini, route(Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}"), sql -> ria(sql).pathParam("id", buddy)).html();
         assertTrue(detail.contains("Voorgestelde vrijwilligers"));
         assertTrue(detail.contains("Heeft een geldige VOG"));
         assertTrue(detail.contains("Aangenomen"), "on-behalf is shown");
         @SuppressWarnings("unchecked")
         Map<String, Object> suggestions = (Map<String, Object>) call(db, ini, route(Route.Kind.API, Route.Method.GET,
-                "/requests/{id}/suggestions"), sql -> ria(sql).path("id", buddy)).response().body();
+                "/requests/{id}/suggestions"), sql -> ria(sql).pathParam("id", buddy)).response().body();
         assertNotNull(suggestions.get("suggestions"));
         Map<?, ?> json = (Map<?, ?>) call(db, ini, route(Route.Kind.API, Route.Method.GET, "/dashboard"), HandlersDbTest::ria).response().body();
         assertEquals(6, ((List<?>) json.get("months")).size());
@@ -388,7 +410,7 @@ class HandlersDbTest {
         TestDb db = TestDb.of(dialect);
         long ini = db.newInitiative();
         WebResponse saved = call(db, ini, route(Route.Kind.PAGE, Route.Method.POST, "/profiel"), sql -> sanne(sql)
-                .form("skills", "boodschappen", "gezelschap").form("slot", "4-0", "4-1").form("neighbourhoods", "Dorpskern, De Hoeve")
+                .form("skills", "boodschappen").form("skills", "gezelschap").form("slot", "4-0").form("slot", "4-1").form("neighbourhoods", "Dorpskern, De Hoeve")
                 .form("hasCar", "on").form("languages", "Nederlands").form("active", "on")).response();
         assertEquals(303, saved.status());
         Profile p = db.transaction(ini, sql -> new ProfileRepository().ofUser(sql, SANNE).orElseThrow());
@@ -401,10 +423,10 @@ class HandlersDbTest {
         assertTrue(bad.body().toString().contains("id=\"skills-error\""));
         ProblemException vog = assertThrows(ProblemException.class, () -> call(db, ini,
                 route(Route.Kind.API, Route.Method.PUT, "/profiles/{userId}/vog"),
-                sql -> ria(sql).path("userId", SANNE).body("{\"status\":\"issued\",\"issuedOn\":\"2027-01-01\"}")));
+                sql -> ria(sql).pathParam("userId", SANNE).json("{\"status\":\"issued\",\"issuedOn\":\"2027-01-01\"}")));
         assertEquals(Set.of("issuedOn"), vog.fieldErrors().keySet());
         ProfileView ok = (ProfileView) call(db, ini, route(Route.Kind.API, Route.Method.PUT, "/profiles/{userId}/vog"),
-                sql -> ria(sql).path("userId", SANNE).body("{\"status\":\"issued\",\"issuedOn\":\"2024-01-10\"}")).response().body();
+                sql -> ria(sql).pathParam("userId", SANNE).json("{\"status\":\"issued\",\"issuedOn\":\"2024-01-10\"}")).response().body();
         assertEquals("issued", ok.vogStatus());
         assertTrue(ok.vogValid());
         assertEquals("45", ok.vogProfile());

@@ -22,6 +22,7 @@ import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Handler;
 import nl.samenredzaam.api.web.Route;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.volunteering.internal.db.TestDb;
 
 /**
@@ -90,26 +91,26 @@ class PhoneConsentDbTest {
         long ride = db.transaction(ini, sql -> new RequestRepository().all(sql, null).stream()
                 .filter(r -> r.description().startsWith("Ik moet naar de oogarts")).findFirst().orElseThrow().id());
         db.transaction(ini, sql -> route(module, Route.Kind.PAGE, Route.Method.POST, "/vragen/{id}/actie")
-                .handle(sanne(sql).path("id", ride).form("action", "accept")));
+                .handle(sanne(sql).pathParam("id", ride).form("action", "accept").build()));
         return ride;
     }
 
-    private static FakeRequest sanne(Sql sql) {
-        return new FakeRequest(sql, HandlersDbTest.SANNE, "Sanne Meijer", Role.VOLUNTEER);
+    private static FakeWebRequest.Builder sanne(Sql sql) {
+        return HandlersDbTest.member(sql, HandlersDbTest.SANNE, "Sanne Meijer", Role.VOLUNTEER);
     }
 
     private static RequestView apiView(TestDb db, long ini, VolunteeringModule module, FakeRequestBuild who, long id) {
         return db.transaction(ini, sql -> (RequestView) route(module, Route.Kind.API, Route.Method.GET, "/requests/{id}")
-                .handle(who.build(sql).path("id", id)).body());
+                .handle(who.build(sql).pathParam("id", id).build()).body());
     }
 
     private static String page(TestDb db, long ini, VolunteeringModule module, FakeRequestBuild who, long id) {
         return db.transaction(ini, sql -> route(module, Route.Kind.PAGE, Route.Method.GET, "/vragen/{id}")
-                .handle(who.build(sql).path("id", id)).body().toString());
+                .handle(who.build(sql).pathParam("id", id).build()).body().toString());
     }
 
     interface FakeRequestBuild {
-        FakeRequest build(Sql sql);
+        FakeWebRequest.Builder build(Sql sql);
     }
 
     @ParameterizedTest
@@ -148,20 +149,20 @@ class PhoneConsentDbTest {
         assertFalse(html.contains(PHONE));
         assertTrue(html.contains("Niet gedeeld: deze inwoner wil het telefoonnummer niet met vrijwilligers delen."));
 
-        assertEquals(PHONE, apiView(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.RIA, "Ria Jansen", Role.COORDINATOR), ride)
+        assertEquals(PHONE, apiView(db, ini, module, sql -> HandlersDbTest.member(sql, HandlersDbTest.RIA, "Ria Jansen", Role.COORDINATOR), ride)
                 .residentPhone(), "the coordinator always");
-        assertEquals(PHONE, apiView(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
+        assertEquals(PHONE, apiView(db, ini, module, sql -> HandlersDbTest.member(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
                 .residentPhone(), "the person always");
 
-        String own = page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride);
+        String own = page(db, ini, module, sql -> HandlersDbTest.member(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride);
         assertTrue(own.contains("De vrijwilliger ziet uw telefoonnummer niet."), "the person is told, with where to change it");
         assertTrue(own.contains("/platform/mijn-toestemmingen/lindeholt#t-volunteering-share-phone"), own);
-        assertTrue(page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.RIA, "Ria Jansen", Role.COORDINATOR), ride)
+        assertTrue(page(db, ini, module, sql -> HandlersDbTest.member(sql, HandlersDbTest.RIA, "Ria Jansen", Role.COORDINATOR), ride)
                 .contains("Deze inwoner deelt het telefoonnummer niet met vrijwilligers"), "the coordinator knows to arrange it");
 
         consents.set(ini, HandlersDbTest.GERRIT, true); // and gives it again
         assertEquals(PHONE, apiView(db, ini, module, PhoneConsentDbTest::sanne, ride).residentPhone());
-        assertTrue(page(db, ini, module, sql -> new FakeRequest(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
+        assertTrue(page(db, ini, module, sql -> HandlersDbTest.member(sql, HandlersDbTest.GERRIT, "Gerrit de Boer", Role.RESIDENT), ride)
                 .contains("De vrijwilliger die u helpt, mag uw telefoonnummer zien."));
     }
 
