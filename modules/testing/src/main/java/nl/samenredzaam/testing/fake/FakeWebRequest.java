@@ -554,6 +554,15 @@ public final class FakeWebRequest implements WebRequest {
             return this;
         }
 
+        /**
+         * Leaves a form field out again, as an unticked check box is, e.g. after a helper filled in a
+         * whole form; {@code withoutForm(name).form(name, other)} replaces its value.
+         */
+        public Builder withoutForm(String name) {
+            form.remove(name);
+            return this;
+        }
+
         /** A JSON body as text, e.g. {@code "{\"title\":\"Snoeiavond\"}"}. */
         public Builder json(String jsonText) {
             this.body = jsonText.getBytes(StandardCharsets.UTF_8);

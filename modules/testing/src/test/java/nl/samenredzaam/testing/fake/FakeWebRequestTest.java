@@ -101,6 +101,16 @@ class FakeWebRequestTest {
     }
 
     @Test
+    void aFormFieldCanBeLeftOutOrReplaced() {
+        FakeWebRequest.Builder filledIn = FakeWebRequest.post("/form").form("name", "Ria").form("day", "ma").form("day", "di");
+        FakeWebRequest request = filledIn.withoutForm("day").build();
+        assertEquals(List.of(), request.formValues("day"));
+        assertEquals("Ria", request.form("name").orElseThrow());
+        assertEquals(java.util.Optional.of("Gerrit"), filledIn.withoutForm("name").form("name", "Gerrit").build().form("name"));
+        assertEquals(List.of(), filledIn.withoutForm("not there").build().formValues("not there"));
+    }
+
+    @Test
     void messagesFollowTheLanguage() {
         TestResponse nl = post(a, "{\"title\":\" \"}").call(TinyModule::create);
         assertEquals("Hallo ?", nl.fieldErrors().get("title"));
