@@ -41,6 +41,8 @@ public final class MailSender {
     private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
     static final Duration CLAIM = Duration.ofMinutes(2);
     private static final int BATCH = 20;
+    /** How long a message stays in the outbox after it was queued. */
+    static final Duration KEEP = Duration.ofDays(30);
     /** The service types Jakarta Mail and Activation look up through the context class loader. */
     static final Set<String> MAIL_SERVICE_TYPES = Set.of("jakarta.mail.util.StreamProvider", "jakarta.mail.Provider",
             "jakarta.activation.spi.MailcapRegistryProvider", "jakarta.activation.spi.MimeTypeRegistryProvider");
@@ -78,6 +80,7 @@ public final class MailSender {
             if (settings.configured()) {
                 executor.scheduleWithFixedDelay(this::sendDue, 5, 10, TimeUnit.SECONDS);
             }
+            executor.scheduleWithFixedDelay(this::purgeOld, 1, 60, TimeUnit.MINUTES);
         }
     }
 
@@ -104,8 +107,10 @@ public final class MailSender {
                 }
                 try {
                     deliver(q);
-                    db.global(sql -> sql.update("update platform_mail_outbox set sent_at = :now, claimed_until = null, last_error = null "
-                            + "where id = :id", "now", clock.instant(), "id", q.id()));
+                    // The text goes once it is delivered: it may hold a one-time link (invitation,
+                    // password reset) and personal details; address and subject stay as the record.
+                    db.global(sql -> sql.update("update platform_mail_outbox set sent_at = :now, claimed_until = null, last_error = null, "
+                            + "body = '' where id = :id", "now", clock.instant(), "id", q.id()));
                     sent++;
                 } catch (MessagingException e) {
                     int attempts = q.attempts() + 1;
@@ -120,6 +125,27 @@ public final class MailSender {
             LOG.warn("Mail outbox not processed: {}", e.getClass().getSimpleName());
         }
         return sent;
+    }
+
+    /**
+     * Removes every message queued more than {@link #KEEP} ago, sent or not (AVG art. 5(1)(e)): the
+     * record of a delivery is not needed longer, and a message that could not be delivered in that time
+     * is of no use any more (the links in it expired long before). Idempotent, so every node may run it.
+     *
+     * @return the number of messages removed
+     */
+    int purgeOld() {
+        try {
+            Instant cutoff = clock.instant().minus(KEEP);
+            int removed = db.global(sql -> sql.update("delete from platform_mail_outbox where created_at < :cutoff", "cutoff", cutoff));
+            if (removed > 0) {
+                LOG.info("Mail outbox: removed {} message(s) older than {} days", removed, KEEP.toDays());
+            }
+            return removed;
+        } catch (RuntimeException e) {
+            LOG.warn("Mail outbox not cleaned: {}", e.getClass().getSimpleName());
+            return 0;
+        }
     }
 
     private boolean claim(Queued q, Instant now) {

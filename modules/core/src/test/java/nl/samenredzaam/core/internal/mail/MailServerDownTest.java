@@ -162,6 +162,43 @@ class MailServerDownTest {
     }
 
     @BothDatabases
+    void aSentMessageLosesItsTextAndEveryMessageLeavesTheOutboxAfterThirtyDays() throws Exception {
+        long initiative = db.newInitiative();
+        MailerImpl mailer = new MailerImpl(clock);
+        db.db.transaction(initiative, sql -> {
+            mailer.send(sql, new Mail("anna@lindeholt.example", "Wachtwoord herstellen", "Uw link: https://x.example/wachtwoord-herstellen/SECRET"));
+            return null;
+        });
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        assertEquals(1, sender.sendDue());
+        assertTrue(server.getReceivedMessages()[0].getContent().toString().contains("SECRET"), "delivered with its text");
+        assertEquals(List.of(""), bodies(), "the delivered text (with its one-time link) is not kept");
+
+        clock.advance(Duration.ofDays(1));
+        server.stop();
+        server = null;
+        db.db.transaction(initiative, sql -> {
+            mailer.send(sql, new Mail("kees@lindeholt.example", "Uitnodiging", "Welkom"));
+            return null;
+        });
+        assertEquals(0, sender.sendDue()); // the server is down: this one stays queued, with its text
+        assertEquals(List.of("", "Welkom"), bodies());
+
+        clock.advance(MailSender.KEEP.minus(Duration.ofDays(1)).plusSeconds(1));
+        assertEquals(1, sender.purgeOld(), "the delivered one, queued 30 days ago, goes");
+        assertEquals(List.of("Welkom"), bodies());
+        clock.advance(Duration.ofDays(1));
+        assertEquals(1, sender.purgeOld(), "an undelivered one goes too after 30 days");
+        assertEquals(List.of(), bodies());
+    }
+
+    private List<String> bodies() {
+        return db.db.global(sql -> sql.list("select body from platform_mail_outbox where id > :none order by id", r -> r.getString(1),
+                "none", -1L));
+    }
+
+    @BothDatabases
     void theWaitBetweenAttemptsGrowsToSixHoursAndTheMessageIsKept() {
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> {
