@@ -17,6 +17,8 @@ import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 
 /** Who sees what: referrers their own referrals, coaches theirs and unassigned ones, nothing across initiatives; and bad input. */
 class AccessTest {
@@ -32,10 +34,10 @@ class AccessTest {
 
     @Test
     void anotherReferrerGetsNotFoundAndTheAttemptIsLogged() throws Exception {
-        FakeRequest other = FakeRequest.referrer(h.sql(), 99, h.audit);
+        FakeWebRequest.Builder other = Harness.referrer(h.sql(), 99, h.audit);
         ProblemException e = assertThrows(ProblemException.class, () -> h.page(Method.GET, "/verwijzingen/" + id, other));
         assertEquals(404, e.status());
-        AuditEvent last = h.audit.get(h.audit.size() - 1);
+        AuditEvent last = h.audit.events().get(h.audit.events().size() - 1);
         assertEquals(String.valueOf(id), last.recordId());
         assertFalse(last.success());
         assertThrows(ProblemException.class, () -> h.page(Method.GET, "/brief/" + id + "/intake", other));
@@ -47,7 +49,7 @@ class AccessTest {
     @Test
     void theReferrerWithdrawsAnOpenReferralButNotSomeoneElses() throws Exception {
         assertEquals(404, assertThrows(ProblemException.class, () -> h.page(Method.POST, "/verwijzingen/" + id + "/intrekken",
-                FakeRequest.referrer(h.sql(), 99, h.audit))).status());
+                Harness.referrer(h.sql(), 99, h.audit))).status());
         assertTrue(Harness.html(h.page(Method.GET, "/verwijzingen/" + id, h.referrer())).contains("Verwijzing intrekken"));
         h.page(Method.POST, "/verwijzingen/" + id + "/intrekken", h.referrer());
         assertEquals(ReferralStatus.CANCELLED, h.service.referrals().find(h.sql(), id).orElseThrow().status());
@@ -66,20 +68,20 @@ class AccessTest {
 
     @Test
     void aResidentHasNoAccessAtAll() {
-        FakeRequest resident = new FakeRequest(h.sql(), 77, "Gerrit de Boer", Set.of(), h.audit);
+        FakeWebRequest.Builder resident = Harness.as(h.sql(), FakeActor.of(77, "Gerrit de Boer"), h.audit);
         assertEquals(403, assertThrows(ProblemException.class, () -> h.page(Method.GET, "", resident)).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> h.page(Method.GET, "/brief/" + id + "/intake", resident)).status());
     }
 
     @Test
     void aCoachSeesUnassignedAndOwnReferralsButNotAColleaguesOnes() throws Exception {
-        FakeRequest colleague = FakeRequest.coach(h.sql(), Harness.OTHER_COACH, h.audit);
+        FakeWebRequest.Builder colleague = Harness.coach(h.sql(), Harness.OTHER_COACH, h.audit);
         assertTrue(Harness.html(h.page(Method.GET, "/dossier/" + id, colleague)).contains("Wim Kuipers"), "unassigned: every coach");
         h.page(Method.POST, "/dossier/" + id + "/toewijzen", h.coach().form("coach", "self"));
         ProblemException e = assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/dossier/" + id, FakeRequest.coach(h.sql(), Harness.OTHER_COACH, h.audit)));
+                () -> h.page(Method.GET, "/dossier/" + id, Harness.coach(h.sql(), Harness.OTHER_COACH, h.audit)));
         assertEquals(404, e.status());
-        assertFalse(Harness.html(h.page(Method.GET, "/werkvoorraad", FakeRequest.coach(h.sql(), Harness.OTHER_COACH, h.audit)))
+        assertFalse(Harness.html(h.page(Method.GET, "/werkvoorraad", Harness.coach(h.sql(), Harness.OTHER_COACH, h.audit)))
                 .contains("Wim Kuipers"));
         assertTrue(Harness.html(h.page(Method.GET, "/dossier/" + id, h.coordinator())).contains("Wim Kuipers"), "coordinators see all");
     }
@@ -91,7 +93,7 @@ class AccessTest {
         h.page(Method.POST, "/dossier/" + id + "/toewijzen", h.coordinator().form("coach", String.valueOf(Harness.OTHER_COACH)));
         assertEquals("Joost de Vries", h.service.referrals().find(h.sql(), id).orElseThrow().coachName());
         ProblemException notACoach = assertThrows(ProblemException.class,
-                () -> h.api(Method.PUT, "/referrals/" + id + "/coach", h.coordinator().body("{\"coachUserId\": " + Harness.REFERRER + "}")));
+                () -> h.api(Method.PUT, "/referrals/" + id + "/coach", h.coordinator().json("{\"coachUserId\": " + Harness.REFERRER + "}")));
         assertEquals(400, notACoach.status());
         assertTrue(notACoach.fieldErrors().containsKey("coachUserId"));
     }
@@ -99,7 +101,7 @@ class AccessTest {
     @Test
     void dataOfOneInitiativeNeverShowsInAnother() throws Exception {
         Sql other = h.db.sql(h.db.newInitiative());
-        FakeRequest coordinatorElsewhere = FakeRequest.coordinator(other, Harness.COORDINATOR, h.audit);
+        FakeWebRequest.Builder coordinatorElsewhere = Harness.coordinator(other, Harness.COORDINATOR, h.audit);
         assertEquals(404, assertThrows(ProblemException.class, () -> h.page(Method.GET, "/dossier/" + id, coordinatorElsewhere)).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> h.api(Method.GET, "/referrals/" + id, coordinatorElsewhere)).status());
         @SuppressWarnings("unchecked")
@@ -107,7 +109,7 @@ class AccessTest {
         assertTrue(queue.isEmpty());
         assertFalse(Harness.html(h.page(Method.GET, "/werkvoorraad", coordinatorElsewhere)).contains("Wim Kuipers"));
         @SuppressWarnings("unchecked")
-        List<Object> mine = (List<Object>) h.api(Method.GET, "/referrals/mine", FakeRequest.referrer(other, Harness.REFERRER, h.audit)).body();
+        List<Object> mine = (List<Object>) h.api(Method.GET, "/referrals/mine", Harness.referrer(other, Harness.REFERRER, h.audit)).body();
         assertTrue(mine.isEmpty(), "same referrer account, other initiative");
     }
 
@@ -129,12 +131,12 @@ class AccessTest {
 
     @Test
     void theApiNamesEveryWrongField() {
-        ProblemException e = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/referrals", h.referrer().body(
+        ProblemException e = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/referrals", h.referrer().json(
                 "{\"patientName\": \"Truus\", \"patientBirthDate\": \"1940-01-01\", \"reasons\": [\"Verveling\"], \"urgency\": \"NOW\","
                         + " \"consentContact\": false, \"referrerType\": \"HUISARTS\"}")));
         assertEquals(400, e.status());
         assertEquals(Set.of("patientPhone", "reasons", "urgency", "consentContact"), e.fieldErrors().keySet());
-        ProblemException english = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/referrals", h.referrer().english().body(
+        ProblemException english = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/referrals", h.referrer().english().json(
                 "{\"patientName\": \"\", \"patientBirthDate\": \"1940-01-01\", \"patientPhone\": \"0578 111 222\", \"reasons\": [\"Stress\"],"
                         + " \"consentContact\": true, \"referrerType\": \"POH\"}")));
         assertEquals(Map.of("patientName", "Fill in the patient's name."), english.fieldErrors());
@@ -142,7 +144,7 @@ class AccessTest {
 
     @Test
     void theApiCreatesAReferralAndAnswersWithItsLocation() throws Exception {
-        WebResponse created = h.api(Method.POST, "/referrals", h.referrer().body("{\"patientName\": \"Truus Bakker\", "
+        WebResponse created = h.api(Method.POST, "/referrals", h.referrer().json("{\"patientName\": \"Truus Bakker\", "
                 + "\"patientBirthDate\": \"1940-01-01\", \"patientPhone\": \"0578 111 222\", \"reasons\": [\"stress\"], "
                 + "\"consentContact\": true, \"consentFeedback\": false, \"referrerType\": \"POH\", \"urgency\": \"SOON\"}"));
         assertEquals(201, created.status());
@@ -163,7 +165,7 @@ class AccessTest {
         assertTrue(html.contains("value=\"11\""), "what was typed stays");
         assertTrue(h.service.trajectory().measurements(h.sql(), id).isEmpty());
         ProblemException e = assertThrows(ProblemException.class, () -> h.api(Method.PUT, "/referrals/" + id + "/intake", h.coach()
-                .body("{\"questionBehind\": \"Eenzaam\", \"scores\": {\"lichaamsfuncties\": 5}}")));
+                .json("{\"questionBehind\": \"Eenzaam\", \"scores\": {\"lichaamsfuncties\": 5}}")));
         assertTrue(e.fieldErrors().containsKey("score.mentaal-welbevinden"));
     }
 }

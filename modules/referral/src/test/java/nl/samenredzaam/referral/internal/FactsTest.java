@@ -12,6 +12,7 @@ import org.osgi.service.event.EventAdmin;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 
 /** Domain events: received, first contact, finished — with ids and codes only. */
 class FactsTest {
@@ -36,9 +37,9 @@ class FactsTest {
         var routes = ReferralModule.routes(new ReferralService(h.partners, h.mailer, h.clock, facts));
         Harness withFacts = h;
         long id = Harness.idFrom(call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer())));
-        call(withFacts, routes, Method.POST, "/dossier/{id}/intake", h.coach().path("id", id).form("questionBehind", "Eenzaam."));
-        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "REACHED"));
-        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().path("id", id).form("outcome", "UNREACHABLE"));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/intake", h.coach().pathParam("id", id).form("questionBehind", "Eenzaam."));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().pathParam("id", id).form("outcome", "REACHED"));
+        call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().pathParam("id", id).form("outcome", "UNREACHABLE"));
 
         assertEquals(List.of(), posted, "nothing is posted inside the transaction that causes it");
         assertEquals(3, facts.publish(h.sql(), 100));
@@ -62,10 +63,10 @@ class FactsTest {
     }
 
     private static nl.samenredzaam.api.web.WebResponse call(Harness h, List<nl.samenredzaam.api.web.Route> routes, Method method,
-            String path, FakeRequest req) throws Exception {
+            String path, FakeWebRequest.Builder req) throws Exception {
         for (var r : routes) {
             if (r.method() == method && r.kind() == nl.samenredzaam.api.web.Route.Kind.PAGE && r.path().equals(path)) {
-                return r.handler().handle(req);
+                return r.handler().handle(req.build());
             }
         }
         throw new AssertionError(path);

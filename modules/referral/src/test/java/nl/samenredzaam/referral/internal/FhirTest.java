@@ -195,7 +195,7 @@ class FhirTest {
             assertEquals(s.serviceRequestStatus(), bundle.at("/entry/1/resource/status").asText());
             assertEquals(s.taskStatus(), bundle.at("/entry/2/resource/status").asText());
         }
-        assertTrue(h.audit.stream().anyMatch(e -> e.action() == AuditEvent.Action.EXPORT && String.valueOf(id).equals(e.recordId())));
+        assertTrue(h.audit.events().stream().anyMatch(e -> e.action() == AuditEvent.Action.EXPORT && String.valueOf(id).equals(e.recordId())));
     }
 
     @Test
@@ -209,7 +209,7 @@ class FhirTest {
         String json = new String((byte[]) export.body(), java.nio.charset.StandardCharsets.UTF_8);
 
         Harness b = new Harness(Databases.get(Sql.Dialect.H2));
-        WebResponse created = b.api(Method.POST, "/fhir", b.coordinator().body(json));
+        WebResponse created = b.api(Method.POST, "/fhir", b.coordinator().json(json));
         assertEquals(201, created.status());
         @SuppressWarnings("unchecked")
         long newId = ((Number) ((Map<String, Object>) created.body()).get("id")).longValue();
@@ -225,7 +225,7 @@ class FhirTest {
         assertEquals(ReferralStatus.ACCEPTED, copy.status());
         assertEquals("FHIR", copy.source());
         assertEquals("Pieter van Dijk", copy.referrerName());
-        assertEquals(409, assertThrows(ProblemException.class, () -> b.api(Method.POST, "/fhir", b.coordinator().body(json))).status(),
+        assertEquals(409, assertThrows(ProblemException.class, () -> b.api(Method.POST, "/fhir", b.coordinator().json(json))).status(),
                 "the same referral twice");
 
         // The same through the page: pasted into the form, with the problems listed and the text kept.
@@ -245,19 +245,19 @@ class FhirTest {
                 + "{\"resourceType\":\"Patient\",\"name\":[{\"given\":[\"Truus\"],\"family\":\"Bakker\"}],\"birthDate\":\"1940-02-30\"}},"
                 + "{\"resource\":{\"resourceType\":\"ServiceRequest\",\"status\":\"draft\",\"intent\":\"order\","
                 + "\"subject\":{\"reference\":\"urn:uuid:p\"}}}]}";
-        ProblemException e = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().body(draft)));
+        ProblemException e = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().json(draft)));
         assertEquals(400, e.status());
         assertTrue(e.fieldErrors().containsKey("entry[1].resource.status"), e.fieldErrors().toString());
         assertTrue(e.fieldErrors().containsKey("entry[0].resource.birthDate"), e.fieldErrors().toString());
 
         String noConsent = draft.replace("\"draft\"", "\"active\"").replace("1940-02-30", "1940-02-28");
-        ProblemException consent = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().body(noConsent)));
+        ProblemException consent = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().json(noConsent)));
         assertTrue(consent.fieldErrors().containsKey("ServiceRequest.extension[" + FhirMapper.EXT_CONSENT_CONTACT + "]"));
         assertTrue(consent.fieldErrors().containsKey("Patient.telecom"));
         assertTrue(consent.fieldErrors().containsKey("ServiceRequest.reasonCode"));
         assertFalse(consent.fieldErrors().containsKey("Patient.name"), "given and family make the name");
 
-        assertEquals(400, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().body("{oops"))).status());
-        assertEquals(403, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.referrer().body(draft))).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.coordinator().json("{oops"))).status());
+        assertEquals(403, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/fhir", h.referrer().json(draft))).status());
     }
 }

@@ -7,12 +7,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.identity.Actor;
+import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Html;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.RecordingAudit;
 
 /**
  * The module wired as in production (its real routes, service and repositories) on a real
@@ -40,7 +44,7 @@ final class Harness {
     final LivePartners partners = new LivePartners();
     final ReferralService service;
     final List<Route> routes;
-    final List<AuditEvent> audit = FakeRequest.log();
+    final RecordingAudit audit = new RecordingAudit(clock);
 
     Harness(TestDb db) {
         this.db = db;
@@ -62,40 +66,70 @@ final class Harness {
         db.enable(initiative, "volunteering", on);
     }
 
-    FakeRequest referrer() {
-        return FakeRequest.referrer(sql(), REFERRER, audit);
+    FakeWebRequest.Builder referrer() {
+        return referrer(sql(), REFERRER, audit);
     }
 
-    FakeRequest coach() {
-        return FakeRequest.coach(sql(), COACH, audit);
+    FakeWebRequest.Builder coach() {
+        return coach(sql(), COACH, audit);
     }
 
-    FakeRequest coordinator() {
-        return FakeRequest.coordinator(sql(), COORDINATOR, audit);
+    FakeWebRequest.Builder coordinator() {
+        return coordinator(sql(), COORDINATOR, audit);
+    }
+
+    /** A request of {@code actor} (or nobody) in the initiative of {@code sql}, with the module's settings and messages. */
+    static FakeWebRequest.Builder as(Sql sql, Actor actor, RecordingAudit audit) {
+        return FakeWebRequest.get("/").initiative(new Initiative(sql.initiativeId(), "lindeholt", "Dorpszorg Lindeholt", false))
+                .module(Defaults.MODULE).actor(actor).sql(sql).audit(audit);
+    }
+
+    /** Nobody signed in. */
+    static FakeWebRequest.Builder anonymous(Sql sql, RecordingAudit audit) {
+        return as(sql, null, audit);
+    }
+
+    static FakeWebRequest.Builder referrer(Sql sql, long userId, RecordingAudit audit) {
+        return as(sql, FakeActor.of(userId, "Pieter van Dijk").withPermissions(ReferralModule.REFER), audit);
+    }
+
+    static FakeWebRequest.Builder coach(Sql sql, long userId, RecordingAudit audit) {
+        return as(sql, FakeActor.of(userId, "Marieke Smit").withPermissions(ReferralModule.COACH), audit);
+    }
+
+    static FakeWebRequest.Builder coordinator(Sql sql, long userId, RecordingAudit audit) {
+        return as(sql, FakeActor.of(userId, "Ria Jansen").withPermissions(ReferralModule.COACH, ReferralModule.ASSIGN, ReferralModule.MONITOR),
+                audit);
+    }
+
+    /** The module for its setting defaults and messages, made when first needed. */
+    private static final class Defaults {
+        static final ReferralModule MODULE = new ReferralModule(new LivePartners(), (sql, mail) -> { }, java.time.Clock.systemUTC());
     }
 
     /** Calls the route the platform would pick for this method and module path (checking the route's permission as the platform does). */
-    WebResponse call(Route.Method method, Route.Kind kind, String path, FakeRequest req) throws Exception {
+    WebResponse call(Route.Method method, Route.Kind kind, String path, FakeWebRequest.Builder req) throws Exception {
         for (Route r : routes) {
             if (r.method() == method && r.kind() == kind && matches(r.path(), path, req)) {
-                if (!r.permission().equals("public") && !r.permission().equals("member") && !req.isAllowed(r.permission())) {
+                FakeWebRequest request = req.build();
+                if (!r.permission().equals("public") && !r.permission().equals("member") && !request.isAllowed(r.permission())) {
                     throw nl.samenredzaam.api.web.ProblemException.forbidden();
                 }
-                return r.handler().handle(req);
+                return r.handler().handle(request);
             }
         }
         throw new AssertionError("no route " + method + " " + path);
     }
 
-    WebResponse page(Route.Method method, String path, FakeRequest req) throws Exception {
+    WebResponse page(Route.Method method, String path, FakeWebRequest.Builder req) throws Exception {
         return call(method, Route.Kind.PAGE, path, req);
     }
 
-    WebResponse api(Route.Method method, String path, FakeRequest req) throws Exception {
+    WebResponse api(Route.Method method, String path, FakeWebRequest.Builder req) throws Exception {
         return call(method, Route.Kind.API, path, req);
     }
 
-    private static boolean matches(String pattern, String path, FakeRequest req) {
+    private static boolean matches(String pattern, String path, FakeWebRequest.Builder req) {
         String[] p = pattern.split("/");
         String[] a = path.split("/");
         if (p.length != a.length) {
@@ -109,7 +143,7 @@ final class Harness {
                 return false;
             }
         }
-        params.forEach(req::path);
+        params.forEach(req::pathParam);
         return true;
     }
 
@@ -118,9 +152,9 @@ final class Harness {
     }
 
     /** A complete referral form as a GP fills it in. */
-    static FakeRequest filledIn(FakeRequest req) {
+    static FakeWebRequest.Builder filledIn(FakeWebRequest.Builder req) {
         return req.form("patientName", "Wim Kuipers").form("patientBirthDate", "30-1-1950").form("patientPhone", "0578 654 321")
-                .form("reasons", "Eenzaamheid", "Bewegen").form("note", "Weduwnaar, zit veel thuis.").form("urgency", "NORMAL")
+                .form("reasons", "Eenzaamheid").form("reasons", "Bewegen").form("note", "Weduwnaar, zit veel thuis.").form("urgency", "NORMAL")
                 .form("consentContact", "yes").form("consentFeedback", "yes").form("referrerType", "HUISARTS")
                 .form("referrerOrg", "Huisartsenpraktijk Lindeholt");
     }
@@ -142,7 +176,7 @@ final class Harness {
     }
 
     /** Fills the six score fields of a form with a prefix. */
-    static FakeRequest scores(FakeRequest req, String prefix, int... v) {
+    static FakeWebRequest.Builder scores(FakeWebRequest.Builder req, String prefix, int... v) {
         var d = nl.samenredzaam.instruments.PositiveHealthDimension.values();
         for (int i = 0; i < d.length; i++) {
             req.form(prefix + "." + d[i].key(), Integer.toString(v[i]));

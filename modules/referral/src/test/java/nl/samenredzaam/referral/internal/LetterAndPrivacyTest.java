@@ -20,17 +20,18 @@ import nl.samenredzaam.api.privacy.Erasure;
 import nl.samenredzaam.api.privacy.Person;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 
 /** Letters carry only what the patient agreed to; privacy export, erasure and retention; the overdue reminder. */
 class LetterAndPrivacyTest {
 
     private static long referAndIntake(Harness h, boolean feedback, boolean plan, boolean scores) throws Exception {
-        FakeRequest form = Harness.filledIn(h.referrer());
+        FakeWebRequest.Builder form = Harness.filledIn(h.referrer());
         if (!feedback) {
-            form.without("consentFeedback");
+            form.withoutForm("consentFeedback");
         }
         long id = Harness.idFrom(h.page(Method.POST, "/verwijzen", form));
-        FakeRequest intake = Harness.scores(h.coach().form("questionBehind", "Geheim: mist zijn vrouw.").form("goals", "Weer wandelen."),
+        FakeWebRequest.Builder intake = Harness.scores(h.coach().form("questionBehind", "Geheim: mist zijn vrouw.").form("goals", "Weer wandelen."),
                 "score", 5, 5, 5, 5, 5, 5);
         if (plan) {
             intake.form("sharePlan", "yes");

@@ -15,6 +15,7 @@ import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
 
 /** The monitor through its routes on a real database: page with charts, CSV, JSON, period errors. */
 class MonitorPagesTest {
@@ -23,14 +24,14 @@ class MonitorPagesTest {
     void pageCsvAndJsonShowTheSameAnonymousFigures() throws Exception {
         Harness h = new Harness(Databases.get(Sql.Dialect.H2));
         for (int i = 0; i < 6; i++) {
-            long id = Harness.idFrom(h.page(Method.POST, "/verwijzen", Harness.filledIn(h.referrer()).form("patientName", "Patiënt " + i)));
+            long id = Harness.idFrom(h.page(Method.POST, "/verwijzen", Harness.filledIn(h.referrer()).withoutForm("patientName").form("patientName", "Patiënt " + i)));
             h.clock.advance(Duration.ofDays(1));
             h.page(Method.POST, "/dossier/" + id + "/intake", Harness.scores(h.coach().form("questionBehind", "Eenzaam."), "score",
                     5, 4, 5, 5, 5, 5));
             h.page(Method.POST, "/dossier/" + id + "/afsluiten", Harness.scores(h.coach().form("closingOutcome", "Klaar."), "closing",
                     5, 6, 5, 5, 5, 5));
         }
-        FakeRequest request = h.coordinator().query("van", "2026-03-01").query("tot", "2026-03-31");
+        FakeWebRequest.Builder request = h.coordinator().query("van", "2026-03-01").query("tot", "2026-03-31");
         String page = Harness.html(h.page(Method.GET, "/monitor", request));
         assertTrue(page.contains("role=\"img\""), "charts");
         assertTrue(page.contains("Aantal verwijzingen: 6"));

@@ -33,17 +33,17 @@ class PracticeLinkTest {
         String token = m.group(1);
         assertFalse(Harness.html(h.page(Method.GET, "/praktijken", h.coordinator())).contains(token), "and never again");
 
-        String form = Harness.html(h.page(Method.GET, "/praktijk/" + token, FakeRequest.anonymous(h.sql(), h.audit)));
+        String form = Harness.html(h.page(Method.GET, "/praktijk/" + token, Harness.anonymous(h.sql(), h.audit)));
         assertTrue(form.contains("Fysiotherapie De Brink"));
         assertTrue(form.contains("name=\"referrerName\""));
         assertFalse(form.contains("name=\"referrerType\""), "known from the link");
 
-        WebResponse missingName = h.page(Method.POST, "/praktijk/" + token, Harness.filledIn(FakeRequest.anonymous(h.sql(), h.audit)));
+        WebResponse missingName = h.page(Method.POST, "/praktijk/" + token, Harness.filledIn(Harness.anonymous(h.sql(), h.audit)));
         assertEquals(400, missingName.status());
         assertTrue(Harness.html(missingName).contains("Vul uw naam in."));
 
         WebResponse sent = h.page(Method.POST, "/praktijk/" + token,
-                Harness.filledIn(FakeRequest.anonymous(h.sql(), h.audit)).form("referrerName", "Eva Brink"));
+                Harness.filledIn(Harness.anonymous(h.sql(), h.audit)).form("referrerName", "Eva Brink"));
         String location = sent.headers().get("Location");
         assertTrue(location.matches("/lindeholt/referral/praktijk/" + token + "\\?ontvangen=R-[0-9]+"), location);
         long id = Long.parseLong(location.substring(location.indexOf("R-") + 2));
@@ -55,19 +55,19 @@ class PracticeLinkTest {
         assertNull(r.referrerUserId());
         assertEquals("info@debrink.example", h.mailer.sent.get(h.mailer.sent.size() - 1).to());
         String ack = Harness.html(h.page(Method.GET, "/praktijk/" + token,
-                FakeRequest.anonymous(h.sql(), h.audit).query("ontvangen", "R-" + id)));
+                Harness.anonymous(h.sql(), h.audit).query("ontvangen", "R-" + id)));
         assertTrue(ack.contains("Uw verwijzing is ontvangen"));
         assertFalse(ack.contains("Wim Kuipers"), "nothing about the patient is shown back");
         int refused = assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/verwijzingen/" + id, FakeRequest.anonymous(h.sql(), h.audit))).status();
+                () -> h.page(Method.GET, "/verwijzingen/" + id, Harness.anonymous(h.sql(), h.audit))).status();
         assertTrue(refused == 401 || refused == 403, "the link gives no access to the referral: " + refused);
 
         long linkId = new PracticeLinkRepository().all(h.sql()).get(0).id();
         h.page(Method.POST, "/praktijken/" + linkId + "/intrekken", h.coordinator());
         assertEquals(404, assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/praktijk/" + token, FakeRequest.anonymous(h.sql(), h.audit))).status());
+                () -> h.page(Method.GET, "/praktijk/" + token, Harness.anonymous(h.sql(), h.audit))).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> h.page(Method.POST, "/praktijk/" + token,
-                Harness.filledIn(FakeRequest.anonymous(h.sql(), h.audit)).form("referrerName", "Eva Brink"))).status());
+                Harness.filledIn(Harness.anonymous(h.sql(), h.audit)).form("referrerName", "Eva Brink"))).status());
     }
 
     @ParameterizedTest
@@ -75,7 +75,7 @@ class PracticeLinkTest {
     void thePracticeLinkApi(Sql.Dialect dialect) throws Exception {
         Harness h = new Harness(Databases.get(dialect));
         WebResponse made = h.api(Method.POST, "/practice-links", h.coordinator()
-                .body("{\"practiceName\":\"Huisartsen Zuid\",\"referrerType\":\"HUISARTS\",\"contactEmail\":\"zuid@example.org\"}"));
+                .json("{\"practiceName\":\"Huisartsen Zuid\",\"referrerType\":\"HUISARTS\",\"contactEmail\":\"zuid@example.org\"}"));
         assertEquals(201, made.status());
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> link = (java.util.Map<String, Object>) made.body();
@@ -84,11 +84,11 @@ class PracticeLinkTest {
         assertTrue(((String) link.get("url")).endsWith("/referral/praktijk/" + token));
 
         ProblemException bad = assertThrows(ProblemException.class, () -> h.api(Method.POST, "/practice/" + token + "/referrals",
-                FakeRequest.anonymous(h.sql(), h.audit).body("{\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
+                Harness.anonymous(h.sql(), h.audit).json("{\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
                         + "\"patientPhone\":\"0578 111 222\",\"reasons\":[\"Stress\"],\"consentContact\":true}")));
         assertEquals(java.util.Set.of("referrerName"), bad.fieldErrors().keySet());
-        WebResponse sent = h.api(Method.POST, "/practice/" + token + "/referrals", FakeRequest.anonymous(h.sql(), h.audit)
-                .body("{\"referrerName\":\"Dr. Zuid\",\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
+        WebResponse sent = h.api(Method.POST, "/practice/" + token + "/referrals", Harness.anonymous(h.sql(), h.audit)
+                .json("{\"referrerName\":\"Dr. Zuid\",\"patientName\":\"Jo\",\"patientBirthDate\":\"1950-01-01\","
                         + "\"patientPhone\":\"0578 111 222\",\"reasons\":[\"Stress\"],\"consentContact\":true}"));
         assertEquals(201, sent.status());
         assertFalse(sent.body().toString().contains("Jo,"), "only the reference comes back");
@@ -96,7 +96,7 @@ class PracticeLinkTest {
         long linkId = ((Number) link.get("id")).longValue();
         assertEquals(204, h.api(Method.DELETE, "/practice-links/" + linkId, h.coordinator()).status());
         assertEquals(404, assertThrows(ProblemException.class, () -> h.api(Method.POST, "/practice/" + token + "/referrals",
-                FakeRequest.anonymous(h.sql(), h.audit).body("{}"))).status());
+                Harness.anonymous(h.sql(), h.audit).json("{}"))).status());
         assertEquals(403, assertThrows(ProblemException.class, () -> h.api(Method.GET, "/practice-links", h.coach())).status());
     }
 
@@ -107,11 +107,11 @@ class PracticeLinkTest {
         String token = new PracticeLinkRepository().create(h.sql(), "Praktijk Zuid", ReferrerType.HUISARTS, null, h.clock.instant());
         Sql other = h.db.sql(h.db.newInitiative());
         assertEquals(404, assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/praktijk/" + token, FakeRequest.anonymous(other, h.audit))).status());
+                () -> h.page(Method.GET, "/praktijk/" + token, Harness.anonymous(other, h.audit))).status());
         assertEquals(404, assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/praktijk/" + "0".repeat(40), FakeRequest.anonymous(h.sql(), h.audit))).status());
+                () -> h.page(Method.GET, "/praktijk/" + "0".repeat(40), Harness.anonymous(h.sql(), h.audit))).status());
         assertEquals(404, assertThrows(ProblemException.class,
-                () -> h.page(Method.GET, "/praktijk/x' or '1'='1", FakeRequest.anonymous(h.sql(), h.audit))).status());
+                () -> h.page(Method.GET, "/praktijk/x' or '1'='1", Harness.anonymous(h.sql(), h.audit))).status());
         assertEquals(403, assertThrows(ProblemException.class,
                 () -> h.page(Method.GET, "/praktijken", h.coach())).status(), "coaches do not manage links");
         WebResponse bad = h.page(Method.POST, "/praktijken", h.coordinator().form("practiceName", "").form("practiceEmail", "geen-mail"));

@@ -138,7 +138,7 @@ class ReferralLoopTest {
 
         // 10. The letter to the referrer: plan and scores (shared), not the outcome (not shared), never the question behind.
         String letter = Harness.html(h.page(Method.GET, "/brief/" + id + "/closing",
-                new FakeRequest(h.sql(), Harness.REFERRER, "Pieter van Dijk", java.util.Set.of(ReferralModule.REFER), h.audit)));
+                Harness.referrer(h.sql(), Harness.REFERRER, h.audit)));
         assertTrue(letter.contains("Wandelgroep"));
         assertTrue(letter.contains("Mentaal welbevinden"));
         assertTrue(letter.contains("+3"), "mental wellbeing went from 4 to 7");
@@ -146,7 +146,7 @@ class ReferralLoopTest {
         assertFalse(letter.contains("Wandelt elke week mee"), "outcome not shared");
         assertFalse(letter.contains("mist zijn vrouw"), "the question behind the question is never shared");
         WebResponse pdf = h.page(Method.GET, "/brief/" + id + "/closing/pdf",
-                new FakeRequest(h.sql(), Harness.REFERRER, "Pieter van Dijk", java.util.Set.of(ReferralModule.REFER), h.audit));
+                Harness.referrer(h.sql(), Harness.REFERRER, h.audit));
         assertEquals("application/pdf", pdf.contentType());
         try (PDDocument doc = Loader.loadPDF((byte[]) pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
@@ -158,7 +158,7 @@ class ReferralLoopTest {
         }
 
         // 11. Every access to the referral is in the audit log, including the print.
-        List<AuditEvent> about = h.audit.stream().filter(e -> String.valueOf(id).equals(e.recordId())).toList();
+        List<AuditEvent> about = h.audit.events().stream().filter(e -> String.valueOf(id).equals(e.recordId())).toList();
         assertTrue(about.stream().anyMatch(e -> e.action() == AuditEvent.Action.CREATE));
         assertTrue(about.stream().anyMatch(e -> e.action() == AuditEvent.Action.READ));
         assertTrue(about.stream().anyMatch(e -> e.action() == AuditEvent.Action.UPDATE));
