@@ -27,6 +27,7 @@ import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
 import nl.samenredzaam.calendar.internal.CalendarException.Reason;
+import nl.samenredzaam.testing.property.Tries;
 
 /**
  * Properties of the registration rules on a real database, against a simple model: under random

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
+import nl.samenredzaam.testing.property.Tries;
 
 /**
  * Random data for two initiatives with the same people, names, phones and times in both; every

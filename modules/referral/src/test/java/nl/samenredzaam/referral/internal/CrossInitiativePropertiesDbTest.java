@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.property.Tries;
 
 /**
  * Random referrals (with plan steps and follow-ups) in two initiatives with the same patients,

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.testing.property.Tries;
 import nl.samenredzaam.volunteering.api.HelpRequestStatus.State;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Urgency;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Visibility;

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import nl.samenredzaam.testing.property.Tries;
 import nl.samenredzaam.volunteering.internal.matching.Candidate;
 import nl.samenredzaam.volunteering.internal.matching.MatchHistory;
 import nl.samenredzaam.volunteering.internal.matching.MatchRequest;

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.testing.property.Tries;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Urgency;
 import nl.samenredzaam.volunteering.internal.HelpRequest.Visibility;
 import nl.samenredzaam.volunteering.internal.HelpRequest.WhenKind;

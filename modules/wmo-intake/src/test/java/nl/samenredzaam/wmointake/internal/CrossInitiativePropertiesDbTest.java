@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.property.Tries;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
 
 /**

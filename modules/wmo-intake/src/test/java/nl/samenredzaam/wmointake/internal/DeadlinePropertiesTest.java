@@ -20,6 +20,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import nl.samenredzaam.testing.property.Tries;
 import nl.samenredzaam.wmointake.internal.deadline.Deadline;
 import nl.samenredzaam.wmointake.internal.deadline.DeadlineClock;
 import nl.samenredzaam.wmointake.internal.deadline.DeadlineKind;
