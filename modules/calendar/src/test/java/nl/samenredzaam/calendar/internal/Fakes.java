@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
-
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.identity.Member;
@@ -35,25 +32,6 @@ final class Fakes {
         @Override
         public void send(Sql sql, Mail mail) {
             sent.add(mail);
-        }
-    }
-
-    /** Collects posted events. */
-    static final class Events implements EventAdmin {
-        final List<Event> posted = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            posted.add(event);
-        }
-
-        List<String> topics() {
-            return posted.stream().map(Event::getTopic).toList();
         }
     }
 

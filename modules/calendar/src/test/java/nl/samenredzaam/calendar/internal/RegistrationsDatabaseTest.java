@@ -25,6 +25,7 @@ import nl.samenredzaam.api.i18n.Messages;
 import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
 import nl.samenredzaam.calendar.internal.CalendarException.Reason;
+import nl.samenredzaam.testing.fake.RecordingEventAdmin;
 
 /** The registration rules on real H2 and PostgreSQL: capacity under concurrency, waitlist, on behalf, attendance. */
 abstract class RegistrationsDatabaseTest extends OnDatabase {
@@ -33,7 +34,7 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
     static final Instant FIRST = ams("2026-06-02T10:00");
 
     private final Fakes.Outbox outbox = new Fakes.Outbox();
-    private final Fakes.Events events = new Fakes.Events();
+    private final RecordingEventAdmin events = new RecordingEventAdmin();
     private final ActivityRepository activities = new ActivityRepository();
     private final RegistrationRepository registrations = new RegistrationRepository();
     private Registrations rules;
@@ -44,7 +45,7 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         rules = rules(NOW);
         initiative = db.newInitiative();
         outbox.sent.clear();
-        events.posted.clear();
+        events.clear();
     }
 
     private final Notifier notifier = new Notifier(outbox, events, new Fakes.People());
@@ -151,14 +152,14 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
                 }
             }
             assertEquals(2, registered);
-            assertEquals(List.of(), events.posted, "nothing is posted before the job runs");
+            assertEquals(List.of(), events.events(), "nothing is posted before the job runs");
             publish(initiative);
             List<RegistrationRow> list = db.inInitiative(initiative, sql -> registrations.forOccurrence(sql, id, FIRST));
             assertEquals(2, list.stream().filter(RegistrationRow::hasPlace).count());
             assertEquals(6, list.stream().filter(r -> r.status() == Status.WAITLISTED).count());
             assertEquals(people, events.topics().stream().filter(Notifier.REGISTRATION_MADE::equals).count());
             // events carry ids only, never names
-            org.osgi.service.event.Event event = events.posted.get(0);
+            org.osgi.service.event.Event event = events.events().get(0).event();
             assertEquals(java.util.Set.of("initiative", "activity", "registration", "event.topics"),
                     java.util.Set.of(event.getPropertyNames()));
             assertEquals(initiative, event.getProperty("initiative"));
@@ -173,26 +174,26 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         RuntimeException failure = new IllegalStateException("a later step of the request fails");
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> db.inInitiative(initiative, sql -> {
             rules.register(sql, id, FIRST, person(1), null, 1L);
-            assertEquals(List.of(), events.posted, "not posted inside the transaction");
+            assertEquals(List.of(), events.events(), "not posted inside the transaction");
             throw failure;
         }));
         assertTrue(thrown == failure || thrown.getCause() == failure, thrown.toString());
         assertEquals(0, (int) db.inInitiative(initiative, sql -> registrations.placesTaken(sql, id, FIRST)), "rolled back");
         publish(initiative);
-        assertEquals(List.of(), events.posted, "no event for a registration that was rolled back");
+        assertEquals(List.of(), events.events(), "no event for a registration that was rolled back");
 
         RegistrationRow kept = db.inInitiative(initiative, sql -> rules.register(sql, id, FIRST, person(2), null, 2L));
-        assertEquals(List.of(), events.posted, "committed, but not yet published");
+        assertEquals(List.of(), events.events(), "committed, but not yet published");
         // the events of another initiative are not published with this one's
         long other = db.newInitiative();
         publish(other);
-        assertEquals(List.of(), events.posted);
+        assertEquals(List.of(), events.events());
         publish(initiative);
         assertEquals(List.of(Notifier.REGISTRATION_MADE), events.topics());
-        assertEquals(kept.id(), events.posted.get(0).getProperty("registration"));
-        assertEquals(initiative, events.posted.get(0).getProperty("initiative"));
+        assertEquals(kept.id(), events.events().get(0).property("registration"));
+        assertEquals(initiative, events.events().get(0).property("initiative"));
         publish(initiative);
-        assertEquals(1, events.posted.size(), "each event is posted once");
+        assertEquals(1, events.events().size(), "each event is posted once");
     }
 
     @Test

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.RecordingEventAdmin;
 
 /** Domain events are posted only after the transaction that caused them committed, on H2 and PostgreSQL. */
 @DatabaseTest(migrations = "db/referral/changelog.sql")
@@ -26,32 +24,21 @@ class FactsAfterCommitDbTest {
 
     @Test
     void aRolledBackReferralIsNeverAnnounced() {
-        List<Event> posted = new ArrayList<>();
-        EventAdmin admin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                posted.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                posted.add(event);
-            }
-        };
+        RecordingEventAdmin admin = new RecordingEventAdmin();
         Facts facts = new Facts();
         facts.set(admin);
         ReferralEventsJob job = new ReferralEventsJob(facts);
         long initiative = db.newInitiative();
         assertThrows(IllegalStateException.class, () -> db.inInitiative(initiative, sql -> {
             facts.post(sql, Facts.RECEIVED, 41L);
-            assertEquals(List.of(), posted, "not inside the transaction");
+            assertEquals(List.of(), admin.events(), "not inside the transaction");
             throw new IllegalStateException("a later step fails");
         }));
         db.inInitiative(initiative, sql -> {
             job.run(sql, Instant.now());
             return null;
         });
-        assertEquals(List.of(), posted, "never for a rolled-back transaction");
+        assertEquals(List.of(), admin.events(), "never for a rolled-back transaction");
 
         db.inInitiative(initiative, sql -> {
             facts.finished(sql, 42L, ReferralStatus.CLOSED);
@@ -61,14 +48,14 @@ class FactsAfterCommitDbTest {
             job.run(sql, Instant.now());
             return null;
         });
-        assertEquals(List.of(), posted, "another initiative's job run does not post it");
+        assertEquals(List.of(), admin.events(), "another initiative's job run does not post it");
         db.inInitiative(initiative, sql -> {
             job.run(sql, Instant.now());
             return null;
         });
-        assertEquals(List.of(Facts.FINISHED), posted.stream().map(Event::getTopic).toList());
-        assertEquals(42L, posted.get(0).getProperty(Facts.REFERRAL));
-        assertEquals("CLOSED", posted.get(0).getProperty(Facts.STATUS));
-        assertEquals(initiative, posted.get(0).getProperty("initiative"));
+        assertEquals(List.of(Facts.FINISHED), admin.topics());
+        assertEquals(42L, admin.events().get(0).property(Facts.REFERRAL));
+        assertEquals("CLOSED", admin.events().get(0).property(Facts.STATUS));
+        assertEquals(initiative, admin.events().get(0).property("initiative"));
     }
 }

@@ -3,34 +3,22 @@ package nl.samenredzaam.referral.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.RecordingEventAdmin;
 
 /** Domain events: received, first contact, finished — with ids and codes only. */
 class FactsTest {
 
     @Test
     void theWorkflowPostsItsFactsWithoutPersonalData() throws Exception {
-        List<Event> posted = new ArrayList<>();
-        EventAdmin admin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                posted.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                posted.add(event);
-            }
-        };
+        RecordingEventAdmin admin = new RecordingEventAdmin();
         Harness h = new Harness(Databases.get(Sql.Dialect.H2));
         Facts facts = new Facts();
         facts.set(admin);
@@ -41,14 +29,14 @@ class FactsTest {
         call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().pathParam("id", id).form("outcome", "REACHED"));
         call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().pathParam("id", id).form("outcome", "UNREACHABLE"));
 
-        assertEquals(List.of(), posted, "nothing is posted inside the transaction that causes it");
+        assertEquals(List.of(), admin.events(), "nothing is posted inside the transaction that causes it");
         assertEquals(3, facts.publish(h.sql(), 100));
-        assertEquals(List.of(Facts.RECEIVED, Facts.CONTACTED, Facts.FINISHED), posted.stream().map(Event::getTopic).toList());
-        Event finished = posted.get(2);
-        assertEquals(h.initiative, finished.getProperty("initiative"));
-        assertEquals(id, finished.getProperty(Facts.REFERRAL));
-        assertEquals("UNREACHABLE", finished.getProperty(Facts.STATUS));
-        for (Event e : posted) {
+        assertEquals(List.of(Facts.RECEIVED, Facts.CONTACTED, Facts.FINISHED), admin.topics());
+        RecordingEventAdmin.Recorded finished = admin.events().get(2);
+        assertEquals(h.initiative, finished.property("initiative"));
+        assertEquals(id, finished.property(Facts.REFERRAL));
+        assertEquals("UNREACHABLE", finished.property(Facts.STATUS));
+        for (Event e : admin.events().stream().map(RecordingEventAdmin.Recorded::event).toList()) {
             for (String name : e.getPropertyNames()) {
                 assertFalse(String.valueOf(e.getProperty(name)).contains("Kuipers"), "no personal data in " + name);
             }
@@ -56,7 +44,7 @@ class FactsTest {
         facts.unset(admin);
         call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer()));
         assertEquals(0, facts.publish(h.sql(), 100));
-        assertEquals(3, posted.size(), "nothing posted without Event Admin");
+        assertEquals(3, admin.events().size(), "nothing posted without Event Admin");
         facts.set(admin);
         assertEquals(1, facts.publish(h.sql(), 100), "the fact waited for Event Admin");
         assertEquals(0, facts.publish(h.sql(), 100), "and is posted once");

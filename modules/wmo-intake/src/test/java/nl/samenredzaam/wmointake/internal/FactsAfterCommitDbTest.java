@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.RecordingEventAdmin;
 
 /** Domain events are posted only after the transaction that caused them committed, on H2 and PostgreSQL. */
 @DatabaseTest(migrations = "db/wmo-intake/changelog.sql")
@@ -28,18 +26,7 @@ class FactsAfterCommitDbTest {
 
     @Test
     void aRolledBackMeldingIsNeverAnnounced() {
-        List<Event> posted = new ArrayList<>();
-        EventAdmin admin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                posted.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                posted.add(event);
-            }
-        };
+        RecordingEventAdmin admin = new RecordingEventAdmin();
         Facts facts = new Facts();
         WmoIntakeEventsJob job = new WmoIntakeEventsJob();
         job.setEventAdmin(admin);
@@ -52,18 +39,18 @@ class FactsAfterCommitDbTest {
             job.run(sql, NOW);
             return null;
         });
-        assertEquals(List.of(), posted, "never for a rolled-back transaction");
+        assertEquals(List.of(), admin.events(), "never for a rolled-back transaction");
         db.inInitiative(initiative, sql -> {
             facts.post(sql, Facts.FILE_CLOSED, 8L, NOW);
             return null;
         });
-        assertEquals(List.of(), posted, "not before the job runs");
+        assertEquals(List.of(), admin.events(), "not before the job runs");
         db.inInitiative(initiative, sql -> {
             job.run(sql, NOW);
             return null;
         });
-        assertEquals(List.of(Facts.FILE_CLOSED), posted.stream().map(Event::getTopic).toList());
-        assertEquals(8L, posted.get(0).getProperty(Facts.FILE));
-        assertEquals(initiative, posted.get(0).getProperty("initiative"));
+        assertEquals(List.of(Facts.FILE_CLOSED), admin.topics());
+        assertEquals(8L, admin.events().get(0).property(Facts.FILE));
+        assertEquals(initiative, admin.events().get(0).property("initiative"));
     }
 }
