@@ -16,14 +16,14 @@ import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
+import nl.samenredzaam.testing.fake.FakeActor;
 
 /** The JSON API: answers, and 400 problems that name the field. */
 class ApiTest {
 
     private Harness h;
-    private final FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
-    private final FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
+    private final FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
+    private final FakeActor resident = Harness.actor(RESIDENT, Role.RESIDENT);
 
     @BeforeEach
     void setUp() {

@@ -20,10 +20,10 @@ import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.wmointake.internal.coop.ActivityOffer;
 import nl.samenredzaam.wmointake.internal.coop.ModuleSwitches;
 import nl.samenredzaam.wmointake.internal.coop.VolunteerOffer;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
 
 /** Linking calendar activities and asking volunteers from the conversation, and the free-text fallback. */
 class CooperationTest {
@@ -75,7 +75,7 @@ class CooperationTest {
 
     private Harness h;
     private long file;
-    private final FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
+    private final FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
     private final FakeCalendar calendar = new FakeCalendar();
     private final FakeVolunteering volunteering = new FakeVolunteering();
     private final Set<String> enabled = new HashSet<>();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.mail.Mail;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.wmointake.internal.deadline.DeadlineClock;
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
 
 /** E-mail warnings to the assigned professional before and after a duty term ends. */
@@ -34,7 +34,7 @@ class DeadlineWarningJobTest {
         h = new Harness();
         job = new DeadlineWarningJob(new DeadlineClock(WmoTerms.WMO_2015), (sql, mail) -> sent.add(mail), new Members(new FakeDirectory()));
         // melding Monday 2 November 2026: onderzoek ends Monday 14 December
-        file = h.melding(FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL), RESIDENT, "");
+        file = h.melding(Harness.actor(PROFESSIONAL, Role.PROFESSIONAL), RESIDENT, "");
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class DeadlineWarningJobTest {
 
     @Test
     void aMetTermAndAClosedFileAreNotWarnedAbout() throws Exception {
-        FakeActor p = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
+        FakeActor p = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
         h.page(p, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", file).pathParam("step", "sluiten").form("closedOn", "2026-11-20"));
         runAt("2026-12-15T08:00:00Z");
         assertTrue(sent.isEmpty());

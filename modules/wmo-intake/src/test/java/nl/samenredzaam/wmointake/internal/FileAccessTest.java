@@ -18,22 +18,22 @@ import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
+import nl.samenredzaam.testing.fake.FakeActor;
 
 /** Who sees a file, for every role; what is audited; initiatives never mix. */
 class FileAccessTest {
 
     private Harness h;
     private long file;
-    private final FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
-    private final FakeActor otherProfessional = FakeActor.of(PROFESSIONAL2, Role.PROFESSIONAL);
-    private final FakeActor coordinator = FakeActor.of(COORDINATOR, Role.COORDINATOR);
-    private final FakeActor otherCoordinator = FakeActor.of(COORDINATOR2, Role.COORDINATOR);
-    private final FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
-    private final FakeActor otherResident = FakeActor.of(RESIDENT2, Role.RESIDENT);
-    private final FakeActor volunteer = FakeActor.of(VOLUNTEER, Role.VOLUNTEER);
-    private final FakeActor admin = FakeActor.of(ADMIN, Role.ADMIN);
-    private final FakeActor referrer = FakeActor.of(REFERRER, Role.REFERRER);
+    private final FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
+    private final FakeActor otherProfessional = Harness.actor(PROFESSIONAL2, Role.PROFESSIONAL);
+    private final FakeActor coordinator = Harness.actor(COORDINATOR, Role.COORDINATOR);
+    private final FakeActor otherCoordinator = Harness.actor(COORDINATOR2, Role.COORDINATOR);
+    private final FakeActor resident = Harness.actor(RESIDENT, Role.RESIDENT);
+    private final FakeActor otherResident = Harness.actor(RESIDENT2, Role.RESIDENT);
+    private final FakeActor volunteer = Harness.actor(VOLUNTEER, Role.VOLUNTEER);
+    private final FakeActor admin = Harness.actor(ADMIN, Role.ADMIN);
+    private final FakeActor referrer = Harness.actor(REFERRER, Role.REFERRER);
 
     @BeforeEach
     void setUp() throws Exception {

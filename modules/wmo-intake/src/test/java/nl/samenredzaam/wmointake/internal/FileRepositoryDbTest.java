@@ -26,8 +26,8 @@ import nl.samenredzaam.instruments.ZrmDomain;
 import nl.samenredzaam.instruments.ZrmScores;
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
 
 /** The module's tables and statements on real H2 and real PostgreSQL, migrated by Liquibase like in the platform. */
@@ -142,7 +142,7 @@ class FileRepositoryDbTest {
         WmoIntakeModule module = new WmoIntakeModule(nl.samenredzaam.wmointake.internal.deadline.WmoTerms.WMO_2015,
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         module.setDirectory(new FakeDirectory());
-        FakeActor professional = FakeActor.of(FakeDirectory.PROFESSIONAL, Role.PROFESSIONAL);
+        FakeActor professional = Harness.actor(FakeDirectory.PROFESSIONAL, Role.PROFESSIONAL);
         WebResponse created = db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers").handle(request(module, initiative,
                 professional, sql).form("residentUserId", "40").form("meldingDate", "2026-11-02").form("reportedBy", "INWONER")
                 .form("channel", "TELEFOON").form("requestText", "Hulp").form("consentProcessing", "true")
@@ -152,7 +152,7 @@ class FileRepositoryDbTest {
         db.inInitiative(a, sql -> route(module, Method.POST, "/dossiers/{id}/positieve-gezondheid").handle(withScores(request(
                 module, initiative, professional, sql).pathParam("id", id).form("measuredOn", "2026-11-20"))));
         String page = db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}").handle(request(module, initiative,
-                FakeActor.of(40, Role.RESIDENT), sql).pathParam("id", id).build()).body().toString());
+                Harness.actor(40, Role.RESIDENT), sql).pathParam("id", id).build()).body().toString());
         assertTrue(page.contains("role=\"img\""), page);
         byte[] pdf = (byte[]) db.inInitiative(a, sql -> route(module, Method.GET, "/dossiers/{id}/verslag.pdf").handle(request(
                 module, initiative, professional, sql).pathParam("id", id).build()).body());

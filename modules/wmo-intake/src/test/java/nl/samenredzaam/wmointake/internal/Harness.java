@@ -8,14 +8,16 @@ import java.util.function.Consumer;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.initiative.Initiative;
 import nl.samenredzaam.api.module.Permission;
+import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
+import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.RecordingAudit;
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
 import nl.samenredzaam.wmointake.internal.support.TestDb;
-import nl.samenredzaam.testing.fake.FakeWebRequest;
-import nl.samenredzaam.testing.fake.RecordingAudit;
 
 /**
  * The module with a fixed clock (Thursday 26 November 2026, 10:00 in Lindeholt), an H2 database
@@ -33,6 +35,13 @@ final class Harness implements AutoCloseable {
     final WmoIntakeModule module = new WmoIntakeModule(WmoTerms.WMO_2015, clock);
     final FakeDirectory directory = new FakeDirectory();
     final RecordingAudit audit = new RecordingAudit(clock);
+
+    /** A member named "User id" with the permissions the module gives their roles by default. */
+    static FakeActor actor(long userId, Role... roles) {
+        return FakeActor.of(userId, "User " + userId, roles).withDefaultPermissionsOf(PERMISSIONS);
+    }
+
+    private static final WmoIntakeModule PERMISSIONS = new WmoIntakeModule(WmoTerms.WMO_2015, Clock.systemUTC());
 
     Harness() {
         module.setDirectory(directory);

@@ -20,13 +20,13 @@ import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.ProblemException;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.api.web.WebResponse;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
+import nl.samenredzaam.testing.fake.FakeActor;
 
 /** A whole intake through the pages, from melding to closed file, and the form errors on the way. */
 class IntakeFlowTest {
 
     private Harness h;
-    private final FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
+    private final FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
 
     @BeforeEach
     void setUp() {
@@ -117,7 +117,7 @@ class IntakeFlowTest {
 
         ProblemException closed = assertThrows(ProblemException.class, () -> post("/dossiers/{id}/afspraak", id, r -> r.form("linkText", "x")));
         assertEquals(409, closed.status());
-        ProblemException residentReopens = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT, Role.RESIDENT),
+        ProblemException residentReopens = assertThrows(ProblemException.class, () -> h.page(Harness.actor(RESIDENT, Role.RESIDENT),
                 Method.POST, "/dossiers/{id}/heropenen", r -> r.pathParam("id", id)));
         assertEquals(403, residentReopens.status());
         assertEquals(303, post("/dossiers/{id}/heropenen", id, r -> { }).status());
@@ -205,7 +205,7 @@ class IntakeFlowTest {
     @Test
     void theResidentReactsToTheVerslagThemselves() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
-        FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
+        FakeActor resident = Harness.actor(RESIDENT, Role.RESIDENT);
         WebResponse early = h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "ja"));
         assertEquals(400, early.status());
         assertTrue(Harness.html(early).contains("Vul eerst in wanneer het verslag is verstuurd."));
@@ -223,7 +223,7 @@ class IntakeFlowTest {
         IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
         assertEquals(Boolean.FALSE, f.agreed());
         assertEquals(java.time.LocalDate.of(2026, 11, 26), f.reactionOn());
-        ProblemException other = assertThrows(ProblemException.class, () -> h.page(FakeActor.of(RESIDENT2, Role.RESIDENT), Method.POST,
+        ProblemException other = assertThrows(ProblemException.class, () -> h.page(Harness.actor(RESIDENT2, Role.RESIDENT), Method.POST,
                 "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "ja")));
         assertEquals(404, other.status());
         ProblemException staff = assertThrows(ProblemException.class, () -> h.page(professional, Method.POST,

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
 
 /** Both languages have every message, and no page shows a missing one. */
 class MessagesTest {
@@ -53,8 +53,8 @@ class MessagesTest {
                 }
             });
             long gerrit = new FileRepository().ofResident(h.db.sql(1), RESIDENT).get(0).id();
-            FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
-            FakeActor resident = FakeActor.of(RESIDENT, Role.RESIDENT);
+            FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
+            FakeActor resident = Harness.actor(RESIDENT, Role.RESIDENT);
             for (boolean english : List.of(false, true)) {
                 Consumer<FakeWebRequest.Builder> lang = r -> {
                     if (english) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.privacy.Person;
 import nl.samenredzaam.api.web.Route.Method;
+import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
 
 /** The privacy contract: export, erasure, retention per file; free text never in a toString (and so never in a log). */
@@ -25,7 +25,7 @@ class PrivacyTest {
 
     private Harness h;
     private WmoIntakePrivacy privacy;
-    private final FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
+    private final FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
 
     @BeforeEach
     void setUp() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
-import nl.samenredzaam.wmointake.internal.support.FakeActor;
+import nl.samenredzaam.testing.fake.FakeActor;
 
 /** The Lindeholt demo: two files at different stages, one with a before/after spider web. */
 class WmoIntakeDemoTest {
@@ -35,14 +35,14 @@ class WmoIntakeDemoTest {
                     return h.clock;
                 }
             });
-            FakeActor professional = FakeActor.of(PROFESSIONAL, Role.PROFESSIONAL);
+            FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
             String queue = Harness.html(h.page(professional, Method.GET, "", r -> { }));
             assertTrue(queue.contains("Gerrit de Boer") && queue.contains("Truus Bakker-Visser"), queue);
             assertTrue(queue.contains("Aanvraag gedaan") && queue.contains("Melding"));
 
             List<IntakeFile> gerrit = new FileRepository().ofResident(h.db.sql(1), RESIDENT);
             assertEquals(1, gerrit.size());
-            String page = Harness.html(h.page(FakeActor.of(RESIDENT, Role.RESIDENT), Method.GET, "/dossiers/{id}",
+            String page = Harness.html(h.page(Harness.actor(RESIDENT, Role.RESIDENT), Method.GET, "/dossiers/{id}",
                     r -> r.pathParam("id", gerrit.get(0).id())));
             assertTrue(page.contains("stroke-dasharray"), "previous measurement drawn");
             assertTrue(page.contains("Vorige keer"), page);
