@@ -1,11 +1,6 @@
 package nl.samenredzaam.referral.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +11,6 @@ import java.util.Set;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.identity.Member;
-import nl.samenredzaam.api.mail.Mail;
-import nl.samenredzaam.api.mail.Mailer;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.calendar.api.CalendarService;
 import nl.samenredzaam.calendar.api.Participant;
@@ -31,60 +24,6 @@ import nl.samenredzaam.volunteering.api.HelpRequestStatus;
 final class Fakes {
 
     private Fakes() {
-    }
-
-    /** A clock that only moves when told to. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MutableClock self = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId z) {
-                    return self.withZone(z);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    /** Mails queued, in order. */
-    static final class FakeMailer implements Mailer {
-        final List<Mail> sent = new ArrayList<>();
-
-        @Override
-        public void send(Sql sql, Mail mail) {
-            sent.add(mail);
-        }
     }
 
     /** A calendar with one weekly activity and registrations whose attendance a test can set. */

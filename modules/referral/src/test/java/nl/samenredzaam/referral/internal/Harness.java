@@ -10,13 +10,16 @@ import java.util.Map;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.initiative.Initiative;
+import nl.samenredzaam.api.mail.Mail;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Html;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.MutableClock;
 import nl.samenredzaam.testing.fake.RecordingAudit;
+import nl.samenredzaam.testing.fake.RecordingMailer;
 
 /**
  * The module wired as in production (its real routes, service and repositories) on a real
@@ -32,8 +35,8 @@ final class Harness {
 
     final TestDb db;
     final long initiative;
-    final Fakes.MutableClock clock = new Fakes.MutableClock(START);
-    final Fakes.FakeMailer mailer = new Fakes.FakeMailer();
+    final MutableClock clock = MutableClock.at(START).withZone(ZoneOffset.UTC);
+    final RecordingMailer mailer = new RecordingMailer();
     final Fakes.FakeCalendar calendar = new Fakes.FakeCalendar(OffsetDateTime.of(2026, 3, 10, 9, 30, 0, 0, ZoneOffset.ofHours(1)));
     final Fakes.FakeVolunteering volunteering = new Fakes.FakeVolunteering();
     final Fakes.FakeDirectory directory = new Fakes.FakeDirectory()
@@ -55,6 +58,11 @@ final class Harness {
         partners.useSwitches(db.switchboard());
         this.service = new ReferralService(partners, mailer, clock);
         this.routes = ReferralModule.routes(service);
+    }
+
+    /** The mails queued so far, in order. */
+    List<Mail> mails() {
+        return mailer.sent().stream().map(RecordingMailer.Sent::mail).toList();
     }
 
     Sql sql() {

@@ -122,14 +122,14 @@ class LetterAndPrivacyTest {
         Harness h = new Harness(Databases.get(dialect));
         long id = Harness.idFrom(h.page(Method.POST, "/verwijzen", Harness.filledIn(h.referrer())));
         ReminderJob job = new ReminderJob(h.mailer, h.directory, sql -> "3");
-        int before = h.mailer.sent.size();
+        int before = h.mails().size();
         h.clock.advance(Duration.ofDays(3)); // Thursday: deadline (3 working days) not passed
         job.run(h.sql(), h.clock.instant());
-        assertEquals(before, h.mailer.sent.size());
+        assertEquals(before, h.mails().size());
         h.clock.advance(Duration.ofDays(1)); // Friday 6 March, after Thursday 5 March
         job.run(h.sql(), h.clock.instant());
         job.run(h.sql(), h.clock.instant());
-        List<Mail> mails = h.mailer.sent.subList(before, h.mailer.sent.size());
+        List<Mail> mails = h.mails().subList(before, h.mails().size());
         assertEquals(1, mails.size());
         assertEquals("ria@example.org", mails.get(0).to());
         assertTrue(mails.get(0).subject().contains("R-" + id));

@@ -9,6 +9,8 @@ import nl.samenredzaam.api.web.Html;
 import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.MutableClock;
+import nl.samenredzaam.testing.fake.RecordingMailer;
 
 /**
  * The referral workflow as it runs in a framework where the calendar and volunteering bundles are
@@ -21,8 +23,8 @@ public final class NoPartnersScenario implements Callable<String> {
     public String call() throws Exception {
         try (TestDb db = TestDb.h2()) {
             long initiative = db.newInitiative();
-            ReferralService service = new ReferralService(new LivePartners(), new Fakes.FakeMailer(),
-                    new Fakes.MutableClock(Instant.parse("2026-03-02T08:00:00Z")));
+            ReferralService service = new ReferralService(new LivePartners(), new RecordingMailer(),
+                    MutableClock.at(Instant.parse("2026-03-02T08:00:00Z")).withZone(java.time.ZoneOffset.UTC));
             List<Route> routes = ReferralModule.routes(service);
             var audit = new nl.samenredzaam.testing.fake.RecordingAudit(java.time.Clock.systemUTC());
             var sql = db.sql(initiative);

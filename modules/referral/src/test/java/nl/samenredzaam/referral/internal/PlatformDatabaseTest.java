@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.MutableClock;
+import nl.samenredzaam.testing.fake.RecordingMailer;
 
 /**
  * The module's SQL on the platform's own data access (core's JdbcDatabase, its named-parameter
@@ -54,8 +56,8 @@ class PlatformDatabaseTest {
             return null;
         });
 
-        Fakes.MutableClock clock = new Fakes.MutableClock(NOW);
-        Fakes.FakeMailer mailer = new Fakes.FakeMailer();
+        Clock clock = MutableClock.at(NOW).withZone(ZoneOffset.UTC);
+        RecordingMailer mailer = new RecordingMailer();
         ReferralService service = new ReferralService(Partners.none(), mailer, clock);
         long id = db.inInitiative(initiative, sql -> service.create(sql, new ReferralInput("Jet Smit", "1949-04-01", "0578 222 333",
                 List.of("rouw"), "", "SOON", true, true, "POH", "Praktijk Oost"), ReferralService.DEFAULT_REASONS,

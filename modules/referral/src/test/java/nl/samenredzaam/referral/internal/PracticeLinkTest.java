@@ -53,7 +53,7 @@ class PracticeLinkTest {
         assertEquals("Fysiotherapie De Brink", r.referrerOrg());
         assertEquals("Eva Brink", r.referrerName());
         assertNull(r.referrerUserId());
-        assertEquals("info@debrink.example", h.mailer.sent.get(h.mailer.sent.size() - 1).to());
+        assertEquals("info@debrink.example", h.mails().get(h.mails().size() - 1).to());
         String ack = Harness.html(h.page(Method.GET, "/praktijk/" + token,
                 Harness.anonymous(h.sql(), h.audit).query("ontvangen", "R-" + id)));
         assertTrue(ack.contains("Uw verwijzing is ontvangen"));

@@ -41,7 +41,7 @@ class ReferralLoopTest {
         WebResponse created = h.page(Method.POST, "/verwijzen", Harness.filledIn(h.referrer()));
         assertEquals(303, created.status());
         long id = Harness.idFrom(created);
-        Mail ack = h.mailer.sent.get(0);
+        Mail ack = h.mails().get(0);
         assertEquals("praktijk@example.org", ack.to());
         assertTrue(ack.subject().contains("R-" + id));
         assertFalse(ack.body().contains("Kuipers"), "no patient name in e-mail");
@@ -64,7 +64,7 @@ class ReferralLoopTest {
         Referral afterIntake = h.service.referrals().find(h.sql(), id).orElseThrow();
         assertEquals(ReferralStatus.IN_PROGRESS, afterIntake.status());
         assertNotNull(afterIntake.firstContactAt());
-        Mail letterReady = h.mailer.sent.get(h.mailer.sent.size() - 1);
+        Mail letterReady = h.mails().get(h.mails().size() - 1);
         assertEquals("praktijk@example.org", letterReady.to(), "the GP hears that the intake letter is ready");
         assertTrue(letterReady.subject().contains("R-" + id));
         assertFalse(letterReady.body().contains("Kuipers"));
@@ -109,18 +109,18 @@ class ReferralLoopTest {
 
         // 8. The reminder job mails the coach once when the follow-up is due.
         ReminderJob job = new ReminderJob(h.mailer, h.directory, sql -> "5");
-        int before = h.mailer.sent.size();
+        int before = h.mails().size();
         job.run(h.sql(), h.clock.instant());
-        assertEquals(before, h.mailer.sent.size(), "nothing due yet");
+        assertEquals(before, h.mails().size(), "nothing due yet");
         h.clock.advance(Duration.ofDays(9)); // Wednesday 12 March
         job.run(h.sql(), h.clock.instant());
-        assertEquals(before + 1, h.mailer.sent.size());
-        Mail reminder = h.mailer.sent.get(before);
+        assertEquals(before + 1, h.mails().size());
+        Mail reminder = h.mails().get(before);
         assertEquals("marieke@example.org", reminder.to());
         assertTrue(reminder.body().contains("Na de eerste activiteit"));
         assertFalse(reminder.body().contains("Kuipers"));
         job.run(h.sql(), h.clock.instant());
-        assertEquals(before + 1, h.mailer.sent.size(), "a reminder is sent once");
+        assertEquals(before + 1, h.mails().size(), "a reminder is sent once");
         String queueLater = Harness.html(h.page(Method.GET, "/werkvoorraad", h.coach()));
         assertTrue(queueLater.contains("1 vervolgcontact aan de beurt"));
 
@@ -129,7 +129,7 @@ class ReferralLoopTest {
         assertTrue(h.service.trajectory().followUp(h.sql(), id, afterActivity.id()).orElseThrow().isDone());
         h.page(Method.POST, "/dossier/" + id + "/afsluiten", Harness.scores(h.coach()
                 .form("closingOutcome", "Wandelt elke week mee en drinkt koffie met zijn maatje."), "closing", 6, 7, 6, 7, 7, 7));
-        assertTrue(h.mailer.sent.get(h.mailer.sent.size() - 1).body().contains("Brief bij het afsluiten"), "closing letter announced");
+        assertTrue(h.mails().get(h.mails().size() - 1).body().contains("Brief bij het afsluiten"), "closing letter announced");
         Referral closed = h.service.referrals().find(h.sql(), id).orElseThrow();
         assertEquals(ReferralStatus.CLOSED, closed.status());
         String closedDossier = Harness.html(h.page(Method.GET, "/dossier/" + id, h.coach()));
