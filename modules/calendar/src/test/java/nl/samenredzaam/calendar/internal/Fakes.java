@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.identity.Member;
-import nl.samenredzaam.api.mail.Mail;
-import nl.samenredzaam.api.mail.Mailer;
 import nl.samenredzaam.api.module.Role;
 
 /** In-memory stand-ins for the platform services the calendar uses. */
@@ -23,16 +20,6 @@ final class Fakes {
 
     static Instant ams(String local) {
         return LocalDateTime.parse(local).atZone(Recurrence.ZONE).toInstant();
-    }
-
-    /** Collects queued mail. */
-    static final class Outbox implements Mailer {
-        final List<Mail> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(Sql sql, Mail mail) {
-            sent.add(mail);
-        }
     }
 
     /** Members with e-mail addresses {@code user<id>@example.org}. */

@@ -26,6 +26,7 @@ import nl.samenredzaam.calendar.api.Participant;
 import nl.samenredzaam.calendar.api.Registration.Status;
 import nl.samenredzaam.calendar.internal.CalendarException.Reason;
 import nl.samenredzaam.testing.fake.RecordingEventAdmin;
+import nl.samenredzaam.testing.fake.RecordingMailer;
 
 /** The registration rules on real H2 and PostgreSQL: capacity under concurrency, waitlist, on behalf, attendance. */
 abstract class RegistrationsDatabaseTest extends OnDatabase {
@@ -33,7 +34,7 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
     static final Instant NOW = ams("2026-06-01T08:00");
     static final Instant FIRST = ams("2026-06-02T10:00");
 
-    private final Fakes.Outbox outbox = new Fakes.Outbox();
+    private final RecordingMailer outbox = new RecordingMailer();
     private final RecordingEventAdmin events = new RecordingEventAdmin();
     private final ActivityRepository activities = new ActivityRepository();
     private final RegistrationRepository registrations = new RegistrationRepository();
@@ -44,7 +45,7 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
     void freshInitiative() {
         rules = rules(NOW);
         initiative = db.newInitiative();
-        outbox.sent.clear();
+        outbox.clear();
         events.clear();
     }
 
@@ -210,10 +211,10 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
 
         assertEquals(Status.REGISTERED, db.inInitiative(initiative, sql -> registrations.find(sql, second.id())).orElseThrow().status());
         assertEquals(Status.WAITLISTED, db.inInitiative(initiative, sql -> registrations.find(sql, third.id())).orElseThrow().status());
-        assertEquals(1, outbox.sent.size());
-        assertEquals("user2@example.org", outbox.sent.get(0).to());
-        assertTrue(outbox.sent.get(0).body().contains("dinsdag 2 juni 2026, 10.00–11.00 uur"), outbox.sent.get(0).body());
-        assertTrue(outbox.sent.get(0).body().contains("https://example.org/x/calendar/activities/" + id));
+        assertEquals(1, outbox.sent().size());
+        assertEquals("user2@example.org", outbox.sent().get(0).mail().to());
+        assertTrue(outbox.sent().get(0).mail().body().contains("dinsdag 2 juni 2026, 10.00–11.00 uur"), outbox.sent().get(0).mail().body());
+        assertTrue(outbox.sent().get(0).mail().body().contains("https://example.org/x/calendar/activities/" + id));
     }
 
     @Test
@@ -285,7 +286,7 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         Registrations.CancelResult result = db.inInitiative(initiative, sql -> rules.cancelOccurrence(sql, id, FIRST, "Storm"));
         assertEquals(1, result.mailed());
         assertEquals(List.of("Kees"), result.toCall().stream().map(RegistrationRow::name).toList());
-        assertTrue(outbox.sent.get(0).body().contains("Storm"));
+        assertTrue(outbox.sent().get(0).mail().body().contains("Storm"));
         Occurrence o = db.inInitiative(initiative, sql -> rules.occurrences().one(sql, activities.find(sql, id).orElseThrow(), FIRST))
                 .orElseThrow();
         assertTrue(o.isCancelled());
@@ -301,8 +302,8 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         Instant second = ams("2026-06-09T10:00");
         db.inInitiative(initiative, sql -> rules.register(sql, id, second, person(1), null, 1L));
         db.inInitiative(initiative, sql -> rules.moveOccurrence(sql, id, second, ams("2026-06-10T14:00"), ams("2026-06-10T15:00")));
-        assertEquals(1, outbox.sent.size(), "the registered person is told");
-        assertTrue(outbox.sent.get(0).body().contains("woensdag 10 juni 2026, 14.00–15.00 uur"), outbox.sent.get(0).body());
+        assertEquals(1, outbox.sent().size(), "the registered person is told");
+        assertTrue(outbox.sent().get(0).mail().body().contains("woensdag 10 juni 2026, 14.00–15.00 uur"), outbox.sent().get(0).mail().body());
         List<Occurrence> june = db.inInitiative(initiative, sql -> rules.occurrences().between(sql, ams("2026-06-01T00:00"),
                 ams("2026-07-01T00:00"), a -> true));
         assertEquals(5, june.size());
