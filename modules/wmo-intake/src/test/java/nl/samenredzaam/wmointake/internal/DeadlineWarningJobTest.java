@@ -43,7 +43,10 @@ class DeadlineWarningJobTest {
     }
 
     private void runAt(String instant) {
-        job.run(h.db.sql(1), Instant.parse(instant));
+        h.db.transaction(1, sql -> {
+            job.run(sql, Instant.parse(instant));
+            return null;
+        });
     }
 
     @Test
@@ -82,7 +85,10 @@ class DeadlineWarningJobTest {
 
     @Test
     void anotherInitiativeIsNotTouched() {
-        job.run(h.db.sql(2), Instant.parse("2026-12-15T08:00:00Z"));
+        h.db.transaction(2, sql -> {
+            job.run(sql, Instant.parse("2026-12-15T08:00:00Z"));
+            return null;
+        });
         assertTrue(sent.isEmpty());
     }
 }

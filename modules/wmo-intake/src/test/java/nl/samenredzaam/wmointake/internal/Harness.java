@@ -3,6 +3,7 @@ package nl.samenredzaam.wmointake.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Consumer;
 
 import nl.samenredzaam.api.identity.Actor;
@@ -14,10 +15,10 @@ import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.testing.fake.FakeActor;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
+import nl.samenredzaam.testing.fake.InMemoryDatabase;
 import nl.samenredzaam.testing.fake.RecordingAudit;
 import nl.samenredzaam.wmointake.internal.deadline.WmoTerms;
 import nl.samenredzaam.wmointake.internal.support.FakeDirectory;
-import nl.samenredzaam.wmointake.internal.support.TestDb;
 
 /**
  * The module with a fixed clock (Thursday 26 November 2026, 10:00 in Lindeholt), an H2 database
@@ -30,7 +31,7 @@ final class Harness implements AutoCloseable {
     static final Initiative LINDEHOLT = new Initiative(1, "lindeholt", "Dorpszorg Lindeholt", false);
     static final Initiative ELDERS = new Initiative(2, "elders", "Buurtzorg Elders", false);
 
-    final TestDb db = new TestDb();
+    final InMemoryDatabase db = InMemoryDatabase.forModule("wmo-intake");
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final WmoIntakeModule module = new WmoIntakeModule(WmoTerms.WMO_2015, clock);
     final FakeDirectory directory = new FakeDirectory();
@@ -44,6 +45,11 @@ final class Harness implements AutoCloseable {
     private static final WmoIntakeModule PERMISSIONS = new WmoIntakeModule(WmoTerms.WMO_2015, Clock.systemUTC());
 
     Harness() {
+        for (Initiative initiative : List.of(LINDEHOLT, ELDERS)) {
+            if (db.createInitiative(initiative.slug(), initiative.name()).id() != initiative.id()) {
+                throw new IllegalStateException("expected " + initiative + " to get its id");
+            }
+        }
         module.setDirectory(directory);
     }
 
@@ -56,7 +62,7 @@ final class Harness implements AutoCloseable {
             Consumer<FakeWebRequest.Builder> setup) throws Exception {
         Route route = route(kind, method, path);
         FakeWebRequest.Builder req = FakeWebRequest.request(method.name(), path).initiative(initiative).actor(actor).module(module)
-                .sql(db.sql(initiative.id())).audit(audit);
+                .audit(audit);
         setup.accept(req);
         if (!route.permission().equals(Permission.PUBLIC)) {
             if (actor == null) {
@@ -66,7 +72,7 @@ final class Harness implements AutoCloseable {
                 throw ProblemException.forbidden();
             }
         }
-        return route.handler().handle(req.build());
+        return db.transaction(initiative.id(), sql -> route.handler().handle(req.sql(sql).build()));
     }
 
     WebResponse page(Actor actor, Route.Method method, String path, Consumer<FakeWebRequest.Builder> setup) throws Exception {

@@ -121,7 +121,7 @@ class IntakeFlowTest {
                 Method.POST, "/dossiers/{id}/heropenen", r -> r.pathParam("id", id)));
         assertEquals(403, residentReopens.status());
         assertEquals(303, post("/dossiers/{id}/heropenen", id, r -> { }).status());
-        IntakeFile reopened = new FileRepository().find(h.db.sql(1), id).orElseThrow();
+        IntakeFile reopened = h.db.transaction(1, sql -> new FileRepository().find(sql, id)).orElseThrow();
         assertEquals(FileStatus.BESCHIKKING, reopened.status(), "back to the stage its dates show");
         assertEquals(null, reopened.closedOn());
         assertEquals(409, assertThrows(ProblemException.class, () -> post("/dossiers/{id}/heropenen", id, r -> { })).status());
@@ -220,7 +220,7 @@ class IntakeFlowTest {
         assertTrue(Harness.html(missing).contains("Mijn dochter heet Anja, niet Anna."), "kept after the error");
         assertEquals(303, h.page(resident, Method.POST, "/dossiers/{id}/mijn-reactie", r -> r.pathParam("id", id).form("agreed", "nee")
                 .form("reaction", "Mijn dochter heet Anja, niet Anna.")).status());
-        IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
+        IntakeFile f = h.db.transaction(1, sql -> new FileRepository().find(sql, id)).orElseThrow();
         assertEquals(Boolean.FALSE, f.agreed());
         assertEquals(java.time.LocalDate.of(2026, 11, 26), f.reactionOn());
         ProblemException other = assertThrows(ProblemException.class, () -> h.page(Harness.actor(RESIDENT2, Role.RESIDENT), Method.POST,
@@ -254,9 +254,15 @@ class IntakeFlowTest {
         assertEquals(java.util.List.of(), events, "nothing is posted inside the transaction that causes it");
         WmoIntakeEventsJob job = new WmoIntakeEventsJob();
         job.setEventAdmin(admin);
-        job.run(h.db.sql(Harness.ELDERS.id()), Harness.NOW);
+        h.db.transaction(Harness.ELDERS.id(), sql -> {
+            job.run(sql, Harness.NOW);
+            return null;
+        });
         assertEquals(java.util.List.of(), events, "another initiative's run posts nothing of Lindeholt");
-        job.run(h.db.sql(Harness.LINDEHOLT.id()), Harness.NOW);
+        h.db.transaction(Harness.LINDEHOLT.id(), sql -> {
+            job.run(sql, Harness.NOW);
+            return null;
+        });
         assertEquals(java.util.List.of(Facts.MELDING_REGISTERED, Facts.VERSLAG_SENT, Facts.FILE_CLOSED),
                 events.stream().map(org.osgi.service.event.Event::getTopic).toList(), "a corrected date is no new fact");
         org.osgi.service.event.Event first = events.get(0);

@@ -40,19 +40,22 @@ class MessagesTest {
     @Test
     void noPageShowsAMissingMessageInEitherLanguage() throws Exception {
         try (Harness h = new Harness()) {
-            new WmoIntakeDemo().populate(h.db.sql(1), new DemoContext() {
-                @Override
-                public long userId(String username) {
-                    return Map.of("professional", PROFESSIONAL, "coordinator", COORDINATOR, "resident", RESIDENT, "resident2", RESIDENT2,
-                            "volunteer", VOLUNTEER).get(username);
-                }
+            h.db.transaction(1, sql -> {
+                new WmoIntakeDemo().populate(sql, new DemoContext() {
+                    @Override
+                    public long userId(String username) {
+                        return Map.of("professional", PROFESSIONAL, "coordinator", COORDINATOR, "resident", RESIDENT, "resident2", RESIDENT2,
+                                "volunteer", VOLUNTEER).get(username);
+                    }
 
-                @Override
-                public Clock clock() {
-                    return h.clock;
-                }
+                    @Override
+                    public Clock clock() {
+                        return h.clock;
+                    }
+                });
+                return null;
             });
-            long gerrit = new FileRepository().ofResident(h.db.sql(1), RESIDENT).get(0).id();
+            long gerrit = h.db.transaction(1, sql -> new FileRepository().ofResident(sql, RESIDENT)).get(0).id();
             FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
             FakeActor resident = Harness.actor(RESIDENT, Role.RESIDENT);
             for (boolean english : List.of(false, true)) {

@@ -44,12 +44,12 @@ class PrivacyTest {
         long withAccount = h.melding(professional, RESIDENT, "");
         h.melding(professional, 0, "Jan Zonder Account");
         h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", withAccount).form("zelf", "Kookt zelf"));
-        Map<String, Object> export = privacy.export(h.db.sql(1), new Person(RESIDENT, null, null, null, null));
+        Map<String, Object> export = h.db.transaction(1, sql -> privacy.export(sql, new Person(RESIDENT, null, null, null, null)));
         List<?> files = (List<?>) export.get("files");
         assertEquals(1, files.size());
         assertTrue(files.get(0).toString().contains("Kookt zelf"));
-        assertEquals(1, ((List<?>) privacy.export(h.db.sql(1), new Person(null, "jan zonder account", null, null, null)).get("files")).size());
-        assertTrue(((List<?>) privacy.export(h.db.sql(2), new Person(RESIDENT, null, null, null, null)).get("files")).isEmpty(),
+        assertEquals(1, ((List<?>) h.db.transaction(1, sql -> privacy.export(sql, new Person(null, "jan zonder account", null, null, null))).get("files")).size());
+        assertTrue(((List<?>) h.db.transaction(2, sql -> privacy.export(sql, new Person(RESIDENT, null, null, null, null))).get("files")).isEmpty(),
                 "another initiative");
     }
 
@@ -58,9 +58,9 @@ class PrivacyTest {
         long id = h.melding(professional, RESIDENT, "");
         h.page(professional, Method.POST, "/dossiers/{id}/zrm", r -> r.pathParam("id", id).form("measuredOn", "2026-11-20").form("financien", "3"));
         long other = h.melding(professional, RESIDENT2, "");
-        assertEquals(1, privacy.erase(h.db.sql(1), new Person(RESIDENT, null, null, null, null)).removed());
-        assertTrue(new FileRepository().find(h.db.sql(1), id).isEmpty());
-        assertTrue(new FileRepository().find(h.db.sql(1), other).isPresent());
+        assertEquals(1, h.db.transaction(1, sql -> privacy.erase(sql, new Person(RESIDENT, null, null, null, null))).removed());
+        assertTrue(h.db.transaction(1, sql -> new FileRepository().find(sql, id)).isEmpty());
+        assertTrue(h.db.transaction(1, sql -> new FileRepository().find(sql, other)).isPresent());
     }
 
     @Test
@@ -72,12 +72,12 @@ class PrivacyTest {
                 .form("closedOn", "2026-11-20").form("retentionYears", "1"));
         h.page(professional, Method.POST, "/dossiers/{id}/stap/{step}", r -> r.pathParam("id", longTerm).pathParam("step", "sluiten")
                 .form("closedOn", "2026-11-20").form("retentionYears", "5"));
-        assertEquals(0, privacy.purgeExpired(h.db.sql(1), Instant.parse("2027-11-20T12:00:00Z")), "on the last day it is kept");
-        assertEquals(1, privacy.purgeExpired(h.db.sql(1), Instant.parse("2027-11-21T12:00:00Z")));
+        assertEquals(0, (int) h.db.transaction(1, sql -> privacy.purgeExpired(sql, Instant.parse("2027-11-20T12:00:00Z"))), "on the last day it is kept");
+        assertEquals(1, (int) h.db.transaction(1, sql -> privacy.purgeExpired(sql, Instant.parse("2027-11-21T12:00:00Z"))));
         FileRepository files = new FileRepository();
-        assertTrue(files.find(h.db.sql(1), shortTerm).isEmpty());
-        assertTrue(files.find(h.db.sql(1), longTerm).isPresent());
-        assertTrue(files.find(h.db.sql(1), open).isPresent(), "open files are never purged");
+        assertTrue(h.db.transaction(1, sql -> files.find(sql, shortTerm)).isEmpty());
+        assertTrue(h.db.transaction(1, sql -> files.find(sql, longTerm)).isPresent());
+        assertTrue(h.db.transaction(1, sql -> files.find(sql, open)).isPresent(), "open files are never purged");
     }
 
     @Test
@@ -85,7 +85,7 @@ class PrivacyTest {
         h.page(professional, Method.POST, "/dossiers", r -> r.setting(WmoIntakeModule.RETENTION_SETTING, "12")
                 .form("residentName", "Jan").form("meldingDate", "2026-11-20").form("reportedBy", "INWONER").form("channel", "TELEFOON")
                 .form("requestText", "x").form("consentProcessing", "true").form("professionalUserId", "" + PROFESSIONAL));
-        assertEquals(12, new FileRepository().byName(h.db.sql(1), "Jan", null).get(0).retentionYears());
+        assertEquals(12, h.db.transaction(1, sql -> new FileRepository().byName(sql, "Jan", null)).get(0).retentionYears());
         assertEquals(7, WmoIntakeModule.retentionYears("zeven"), "a wrong setting falls back to the default");
         assertEquals(7, WmoIntakeModule.retentionYears("99"));
     }
@@ -94,8 +94,8 @@ class PrivacyTest {
     void recordsWithFreeTextNeverShowItInToString() throws Exception {
         long id = h.melding(professional, RESIDENT, "");
         h.page(professional, Method.POST, "/dossiers/{id}/gesprek", r -> r.pathParam("id", id).form("vraag", "geheime vraag"));
-        IntakeFile f = new FileRepository().find(h.db.sql(1), id).orElseThrow();
-        Conversation c = new FileRepository().conversation(h.db.sql(1), id).orElseThrow();
+        IntakeFile f = h.db.transaction(1, sql -> new FileRepository().find(sql, id)).orElseThrow();
+        Conversation c = h.db.transaction(1, sql -> new FileRepository().conversation(sql, id)).orElseThrow();
         for (Object o : List.of(f, c, new FileDetail(f, FileAccess.Level.STAFF, List.of(), c, List.of(), List.of(), List.of(), "a", "b", "c"))) {
             assertFalse(o.toString().contains("trap"), o.toString());
             assertFalse(o.toString().contains("Gerrit"), o.toString());

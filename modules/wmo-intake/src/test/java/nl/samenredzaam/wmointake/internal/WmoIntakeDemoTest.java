@@ -24,23 +24,26 @@ class WmoIntakeDemoTest {
     @Test
     void populatesTwoFilesAtDifferentStages() throws Exception {
         try (Harness h = new Harness()) {
-            new WmoIntakeDemo().populate(h.db.sql(1), new DemoContext() {
-                @Override
-                public long userId(String username) {
-                    return ACCOUNTS.get(username);
-                }
+            h.db.transaction(1, sql -> {
+                new WmoIntakeDemo().populate(sql, new DemoContext() {
+                    @Override
+                    public long userId(String username) {
+                        return ACCOUNTS.get(username);
+                    }
 
-                @Override
-                public Clock clock() {
-                    return h.clock;
-                }
+                    @Override
+                    public Clock clock() {
+                        return h.clock;
+                    }
+                });
+                return null;
             });
             FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
             String queue = Harness.html(h.page(professional, Method.GET, "", r -> { }));
             assertTrue(queue.contains("Gerrit de Boer") && queue.contains("Truus Bakker-Visser"), queue);
             assertTrue(queue.contains("Aanvraag gedaan") && queue.contains("Melding"));
 
-            List<IntakeFile> gerrit = new FileRepository().ofResident(h.db.sql(1), RESIDENT);
+            List<IntakeFile> gerrit = h.db.transaction(1, sql -> new FileRepository().ofResident(sql, RESIDENT));
             assertEquals(1, gerrit.size());
             String page = Harness.html(h.page(Harness.actor(RESIDENT, Role.RESIDENT), Method.GET, "/dossiers/{id}",
                     r -> r.pathParam("id", gerrit.get(0).id())));
