@@ -47,6 +47,16 @@ public final class FakeDemoContext implements DemoContext {
         }
     }
 
+    /**
+     * Accounts with the ids a test chose, e.g. {@code Map.of("coordinator", 31L, "resident", 40L)}
+     * to match its other fakes; a name not in {@code ids} is an {@link IllegalArgumentException}, as
+     * on the platform.
+     */
+    public FakeDemoContext(Clock clock, Map<String, Long> ids) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids.putAll(ids);
+    }
+
     /** The id of a demo account. */
     @Override
     public long userId(String username) {

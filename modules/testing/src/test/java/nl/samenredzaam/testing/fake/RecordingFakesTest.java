@@ -176,6 +176,16 @@ class RecordingFakesTest {
     }
 
     @Test
+    void demoContextWithChosenIds() {
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        FakeDemoContext demo = new FakeDemoContext(clock, Map.of("coordinator", 31L, "resident", 40L));
+        assertEquals(31L, demo.userId("coordinator"));
+        assertEquals(40L, demo.userId("resident"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.userId("volunteer"));
+        assertEquals(clock.instant(), demo.clock().instant());
+    }
+
+    @Test
     void demoContextFromAnotherFirstId() {
         FakeDemoContext demo = new FakeDemoContext(MutableClock.at("2026-03-02T09:00:00Z"), 1);
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), FakeDemoContext.ACCOUNTS.stream().map(demo::userId).toList());
