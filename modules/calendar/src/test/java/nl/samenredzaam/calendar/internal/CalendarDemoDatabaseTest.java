@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.calendar.api.Registration.Status;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 
 /** The Lindeholt programme loads on both databases and has what the demo needs to show. */
 abstract class CalendarDemoDatabaseTest extends OnDatabase {
@@ -21,18 +22,7 @@ abstract class CalendarDemoDatabaseTest extends OnDatabase {
     @Test
     void lindeholtProgrammeWithRegistrationsAndAWaitlist() {
         Instant now = ams("2026-11-26T09:00");
-        DemoContext context = new DemoContext() {
-            @Override
-            public long userId(String username) {
-                return List.of("coordinator", "resident", "resident2", "volunteer", "volunteer2", "professional", "referrer",
-                        "beheerder").indexOf(username) + 1L;
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.fixed(now, Recurrence.ZONE);
-            }
-        };
+        DemoContext context = new FakeDemoContext(Clock.fixed(now, Recurrence.ZONE), 1L);
         long initiative = db.newInitiative();
         db.inInitiative(initiative, sql -> {
             new CalendarDemo().populate(sql, context);

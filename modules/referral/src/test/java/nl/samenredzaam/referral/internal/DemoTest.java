@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import nl.samenredzaam.api.data.Sql;
-import nl.samenredzaam.api.demo.DemoContext;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 
 /** The demo data loads on both databases and shows every stage, a closed one with before and after, and monitor figures. */
 class DemoTest {
@@ -28,17 +28,7 @@ class DemoTest {
         Sql sql = db.sql(initiative);
         Instant now = Instant.parse("2026-11-26T09:00:00Z");
         Map<String, Long> users = Map.of("referrer", 11L, "professional", 21L, "coordinator", 31L);
-        new ReferralDemo().populate(sql, new DemoContext() {
-            @Override
-            public long userId(String username) {
-                return users.get(username);
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.fixed(now, ZoneOffset.UTC);
-            }
-        });
+        new ReferralDemo().populate(sql, new FakeDemoContext(Clock.fixed(now, ZoneOffset.UTC), users));
         ReferralRepository referrals = new ReferralRepository();
         List<Referral> open = referrals.open(sql, null);
         assertTrue(open.stream().anyMatch(r -> r.status() == ReferralStatus.NEW));

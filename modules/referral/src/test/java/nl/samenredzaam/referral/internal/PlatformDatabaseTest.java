@@ -15,9 +15,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.testing.db.DatabaseTest;
 import nl.samenredzaam.testing.db.TestDatabase;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 import nl.samenredzaam.testing.fake.MutableClock;
 import nl.samenredzaam.testing.fake.RecordingMailer;
 
@@ -42,17 +42,7 @@ class PlatformDatabaseTest {
         long initiative = db.newInitiative();
         Map<String, Long> users = Map.of("referrer", 11L, "professional", 21L, "coordinator", 31L);
         db.inInitiative(initiative, sql -> {
-            new ReferralDemo().populate(sql, new DemoContext() {
-                @Override
-                public long userId(String username) {
-                    return users.get(username);
-                }
-
-                @Override
-                public Clock clock() {
-                    return Clock.fixed(NOW, ZoneOffset.UTC);
-                }
-            });
+            new ReferralDemo().populate(sql, new FakeDemoContext(Clock.fixed(NOW, ZoneOffset.UTC), users));
             return null;
         });
 

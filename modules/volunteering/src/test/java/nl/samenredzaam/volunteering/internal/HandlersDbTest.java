@@ -21,7 +21,6 @@ import nl.samenredzaam.api.audit.AuditEvent;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.identity.Actor;
 import nl.samenredzaam.api.initiative.Initiative;
-import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Handler;
 import nl.samenredzaam.api.web.ProblemException;
@@ -29,6 +28,7 @@ import nl.samenredzaam.api.web.Route;
 import nl.samenredzaam.api.web.WebRequest;
 import nl.samenredzaam.api.web.WebResponse;
 import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.volunteering.internal.db.TestDb;
 
@@ -105,17 +105,7 @@ class HandlersDbTest {
     private void demo(TestDb db, long ini) {
         Map<String, Long> ids = Map.of("coordinator", RIA, "resident", GERRIT, "resident2", TRUUS, "volunteer", SANNE, "volunteer2", YOUSSEF);
         db.transaction(ini, sql -> {
-            new VolunteeringDemo().populate(sql, new DemoContext() {
-                @Override
-                public long userId(String username) {
-                    return ids.get(username);
-                }
-
-                @Override
-                public Clock clock() {
-                    return Clock.fixed(NOW, ZoneOffset.UTC);
-                }
-            });
+            new VolunteeringDemo().populate(sql, new FakeDemoContext(Clock.fixed(NOW, ZoneOffset.UTC), ids));
             return null;
         });
     }

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import nl.samenredzaam.api.consent.ConsentPurpose;
 import nl.samenredzaam.api.consent.Consents;
 import nl.samenredzaam.api.data.Sql;
-import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Handler;
 import nl.samenredzaam.api.web.Route;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
 import nl.samenredzaam.volunteering.internal.db.TestDb;
 
@@ -71,17 +71,7 @@ class PhoneConsentDbTest {
         Map<String, Long> ids = Map.of("coordinator", HandlersDbTest.RIA, "resident", HandlersDbTest.GERRIT, "resident2",
                 HandlersDbTest.TRUUS, "volunteer", HandlersDbTest.SANNE, "volunteer2", HandlersDbTest.YOUSSEF);
         db.transaction(ini, sql -> {
-            module.populate(sql, new DemoContext() {
-                @Override
-                public long userId(String username) {
-                    return ids.get(username);
-                }
-
-                @Override
-                public Clock clock() {
-                    return Clock.fixed(NOW, ZoneOffset.UTC);
-                }
-            });
+            module.populate(sql, new FakeDemoContext(Clock.fixed(NOW, ZoneOffset.UTC), ids));
             return null;
         });
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,10 +14,10 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 import nl.samenredzaam.testing.fake.FakeWebRequest;
 
 /** Both languages have every message, and no page shows a missing one. */
@@ -41,18 +40,8 @@ class MessagesTest {
     void noPageShowsAMissingMessageInEitherLanguage() throws Exception {
         try (Harness h = new Harness()) {
             h.db.transaction(1, sql -> {
-                new WmoIntakeDemo().populate(sql, new DemoContext() {
-                    @Override
-                    public long userId(String username) {
-                        return Map.of("professional", PROFESSIONAL, "coordinator", COORDINATOR, "resident", RESIDENT, "resident2", RESIDENT2,
-                                "volunteer", VOLUNTEER).get(username);
-                    }
-
-                    @Override
-                    public Clock clock() {
-                        return h.clock;
-                    }
-                });
+                new WmoIntakeDemo().populate(sql, new FakeDemoContext(h.clock, Map.of("professional", PROFESSIONAL,
+                        "coordinator", COORDINATOR, "resident", RESIDENT, "resident2", RESIDENT2, "volunteer", VOLUNTEER)));
                 return null;
             });
             long gerrit = h.db.transaction(1, sql -> new FileRepository().ofResident(sql, RESIDENT)).get(0).id();

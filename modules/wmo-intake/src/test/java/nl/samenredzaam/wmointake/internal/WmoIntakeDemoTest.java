@@ -4,16 +4,15 @@ import static nl.samenredzaam.wmointake.internal.support.FakeDirectory.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import nl.samenredzaam.api.demo.DemoContext;
 import nl.samenredzaam.api.module.Role;
 import nl.samenredzaam.api.web.Route.Method;
 import nl.samenredzaam.testing.fake.FakeActor;
+import nl.samenredzaam.testing.fake.FakeDemoContext;
 
 /** The Lindeholt demo: two files at different stages, one with a before/after spider web. */
 class WmoIntakeDemoTest {
@@ -25,17 +24,7 @@ class WmoIntakeDemoTest {
     void populatesTwoFilesAtDifferentStages() throws Exception {
         try (Harness h = new Harness()) {
             h.db.transaction(1, sql -> {
-                new WmoIntakeDemo().populate(sql, new DemoContext() {
-                    @Override
-                    public long userId(String username) {
-                        return ACCOUNTS.get(username);
-                    }
-
-                    @Override
-                    public Clock clock() {
-                        return h.clock;
-                    }
-                });
+                new WmoIntakeDemo().populate(sql, new FakeDemoContext(h.clock, ACCOUNTS));
                 return null;
             });
             FakeActor professional = Harness.actor(PROFESSIONAL, Role.PROFESSIONAL);
