@@ -89,7 +89,8 @@ public final class Main {
 
     /**
      * Until the boot activator routes java.util.logging to Logback (once the logging bundles are active), JUL prints to
-     * the console itself: keep that to warnings, so SPI Fly's start-up chatter stays out of the console.
+     * the console itself: keep that to warnings, so the start-up chatter of libraries that log through JUL stays out of
+     * the console.
      */
     private static void quietJavaUtilLogging() {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
