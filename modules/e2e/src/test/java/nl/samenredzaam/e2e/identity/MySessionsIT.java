@@ -34,7 +34,7 @@ class MySessionsIT {
 
     @org.junit.jupiter.api.BeforeAll
     static void demoReady() {
-        ConsentIT.awaitDemo(platform, false);
+        ConsentIT.demoIsWholeWhenHealthSaysUp(platform, false);
     }
 
     private static HttpJson device(HttpJson base, String userAgent, String username) {

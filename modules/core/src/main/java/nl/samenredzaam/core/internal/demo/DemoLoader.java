@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -51,6 +52,8 @@ public final class DemoLoader implements Readiness {
     private volatile Initiative initiative;
     private volatile Map<String, Long> people;
     private volatile boolean prepared;
+    /** Work queued or running on the worker: /health waits until it is done. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     @Activate
     public DemoLoader(BundleContext context, @Reference PlatformDatabase db, @Reference InitiativeService initiatives,
@@ -61,15 +64,34 @@ public final class DemoLoader implements Readiness {
         this.modules = modules;
         this.accounts = accounts;
         if (enabled) {
-            worker.execute(this::prepare);
-            migrations.onChange(() -> worker.execute(this::runPending));
+            submit(this::prepare);
+            migrations.onChange(() -> submit(this::runPending));
         }
     }
 
-    /** Without --demo there is nothing to wait for; with it, the demo initiative and its accounts. */
+    /**
+     * Without --demo there is nothing to wait for; with it, the demo initiative, its accounts, and the
+     * demo data of every module that has arrived so far. (Together with core's start-level readiness,
+     * which waits until every shipped module has arrived, /health says UP only when the demo is whole.)
+     */
     @Override
     public boolean ready() {
-        return !enabled || prepared;
+        return !enabled || prepared && pending.get() == 0;
+    }
+
+    private void submit(Runnable work) {
+        pending.incrementAndGet();
+        try {
+            worker.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            pending.decrementAndGet();
+        }
     }
 
     @Override
@@ -86,7 +108,7 @@ public final class DemoLoader implements Readiness {
     void addContributor(DemoDataContributor contributor) {
         contributors.put(contributor.moduleId(), contributor);
         if (enabled) {
-            worker.execute(this::runPending);
+            submit(this::runPending);
         }
     }
 
@@ -99,7 +121,7 @@ public final class DemoLoader implements Readiness {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addModule(org.osgi.framework.ServiceReference<nl.samenredzaam.api.module.Module> module) {
         if (enabled) {
-            worker.execute(this::runPending);
+            submit(this::runPending);
         }
     }
 
@@ -115,9 +137,9 @@ public final class DemoLoader implements Readiness {
         try {
             initiative = initiatives.bySlug(SLUG).orElseGet(() -> initiatives.create(SLUG, NAME));
             people = accounts.ensure(initiative);
+            runPending();
             prepared = true;
             LOG.info("Demo initiative ready at /{}/", SLUG);
-            runPending();
         } catch (RuntimeException e) {
             LOG.error("Could not prepare the demo initiative", e);
         }
