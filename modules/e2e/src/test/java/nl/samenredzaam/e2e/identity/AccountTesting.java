@@ -94,4 +94,38 @@ public final class AccountTesting {
         }
         return out.array();
     }
+
+    /** A TCP port free right now (for the test's SMTP server or a fixed platform port). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The text of the {@code n}-th mail that {@code smtp} received for an address, waiting for the
+     * platform's sender (it polls its outbox every 10 s); fails with the platform's log after 60 s.
+     */
+    public static String mailTo(com.icegreen.greenmail.util.GreenMail smtp, nl.samenredzaam.testing.RunningPlatform platform,
+            String address, int n) throws jakarta.mail.MessagingException, java.io.IOException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            jakarta.mail.internet.MimeMessage[] toThem = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return java.util.Arrays.stream(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
+                            .anyMatch(a -> a.toString().equals(address));
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).toArray(jakarta.mail.internet.MimeMessage[]::new);
+            if (toThem.length >= n) {
+                return toThem[n - 1].getContent().toString();
+            }
+            smtp.waitForIncomingEmail(2_000, smtp.getReceivedMessages().length + 1);
+        }
+        fail("no mail number " + n + " to " + address + "; platform log:\n" + platform.logTail(40));
+        return null;
+    }
 }

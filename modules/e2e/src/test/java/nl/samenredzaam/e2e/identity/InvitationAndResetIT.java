@@ -1,5 +1,6 @@
 package nl.samenredzaam.e2e.identity;
 
+import static nl.samenredzaam.e2e.identity.AccountTesting.mailTo;
 import static nl.samenredzaam.e2e.identity.AccountTesting.DEMO_PASSWORD;
 import static nl.samenredzaam.e2e.identity.AccountTesting.SLUG;
 import static nl.samenredzaam.e2e.identity.AccountTesting.csrf;
@@ -11,14 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +35,8 @@ import nl.samenredzaam.testing.RunningPlatform;
  */
 class InvitationAndResetIT {
 
-    static final int SMTP_PORT = freePort();
-    static final int WEB_PORT = freePort();
+    static final int SMTP_PORT = AccountTesting.freePort();
+    static final int WEB_PORT = AccountTesting.freePort();
     static final String PUBLIC_URL = "http://127.0.0.1:" + WEB_PORT;
     static GreenMail smtp;
 
@@ -79,7 +74,7 @@ class InvitationAndResetIT {
                 "email", "gerda.smit@lindeholt.example", "role", "VOLUNTEER"));
         assertEquals(303, sent.status(), sent.body());
 
-        String mail = mailTo("gerda.smit@lindeholt.example", 1);
+        String mail = mailTo(smtp, platform, "gerda.smit@lindeholt.example", 1);
         assertTrue(mail.contains("Beste Gerda Smit"), mail);
         assertTrue(mail.contains("Dear Gerda Smit"), "English below the Dutch");
         String link = find(mail, "(" + PUBLIC_URL + "/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
@@ -118,11 +113,11 @@ class InvitationAndResetIT {
         JsonResponse list = admin.get(page);
         assertEquals(303, admin.postForm(page + "/nieuw", Map.of("_csrf", csrf(list), "displayName", "Kees Bos",
                 "email", "kees.bos@lindeholt.example", "role", "RESIDENT")).status());
-        String first = find(mailTo("kees.bos@lindeholt.example", 1), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
+        String first = find(mailTo(smtp, platform, "kees.bos@lindeholt.example", 1), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
         JsonResponse withKees = admin.get(page);
         String id = find(withKees.body(), "(?s)<th scope=\"row\">Kees Bos</th>.*?/beheer/uitnodigingen/(\\d+)/opnieuw");
         assertEquals(303, admin.postForm(page + "/" + id + "/opnieuw", Map.of("_csrf", csrf(withKees))).status());
-        String second = find(mailTo("kees.bos@lindeholt.example", 2), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
+        String second = find(mailTo(smtp, platform, "kees.bos@lindeholt.example", 2), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
         assertFalse(first.equals(second));
         assertEquals(410, http.newSession().get(first).status(), "the old link is replaced");
         assertEquals(200, http.newSession().get(second).status());
@@ -157,7 +152,7 @@ class InvitationAndResetIT {
         assertEquals(known.body(), unknown.body(), "the same page whether or not the account exists");
         assertEquals(400, visitor.postForm("/wachtwoord-vergeten", Map.of("account", "")).status());
 
-        String mail = mailTo("youssef.elamrani@lindeholt.example", 1);
+        String mail = mailTo(smtp, platform, "youssef.elamrani@lindeholt.example", 1);
         String path = find(mail, PUBLIC_URL + "(/wachtwoord-herstellen/[A-Za-z0-9_-]{43})");
         HttpJson youssef = http.newSession();
         assertEquals(200, youssef.get(path).status());
@@ -188,7 +183,7 @@ class InvitationAndResetIT {
         String page = "/" + SLUG + "/beheer/uitnodigingen";
         assertEquals(303, admin.postForm(page + "/nieuw", Map.of("_csrf", csrf(admin.get(page)), "displayName", "Fenna Mulder",
                 "email", "fenna.mulder@lindeholt.example", "role", "RESIDENT")).status());
-        String path = find(mailTo("fenna.mulder@lindeholt.example", 1), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
+        String path = find(mailTo(smtp, platform, "fenna.mulder@lindeholt.example", 1), "(/" + SLUG + "/uitnodiging/[A-Za-z0-9_-]{43})");
         String password = "fenna bakt taart voor de buren";
         assertEquals(303, http.newSession().postForm(path, Map.of("username", "fmulder", "password", password)).status());
         String id = find(admin.get("/" + SLUG + "/beheer/leden").body(), "/beheer/leden/(\\d+)\">Fenna Mulder<");
@@ -207,33 +202,5 @@ class InvitationAndResetIT {
         assertTrue(erased.body().contains("Account en rollen"), erased.body());
         assertTrue(erased.body().contains("nummer " + id), "the report says the audit log keeps a number: " + erased.body());
         assertEquals(401, login(http.newSession(), "fmulder", password).status(), "the account is gone");
-    }
-
-    /** The text of the {@code n}-th mail to an address, waiting for the platform's sender (it polls every 10 s). */
-    static String mailTo(String address, int n) throws MessagingException, IOException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] toHim = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-                } catch (MessagingException e) {
-                    return false;
-                }
-            }).toArray(MimeMessage[]::new);
-            if (toHim.length >= n) {
-                return toHim[n - 1].getContent().toString();
-            }
-            smtp.waitForIncomingEmail(2_000, smtp.getReceivedMessages().length + 1);
-        }
-        fail("no mail number " + n + " to " + address + "; platform log:\n" + platform.logTail(40));
-        return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

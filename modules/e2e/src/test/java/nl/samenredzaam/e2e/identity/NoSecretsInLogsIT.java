@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ import nl.samenredzaam.testing.RunningPlatform;
  */
 class NoSecretsInLogsIT {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = AccountTesting.freePort();
     static GreenMail smtp;
 
     @RegisterExtension
@@ -199,13 +198,5 @@ class NoSecretsInLogsIT {
             seen.put(address, out.size());
         }
         return out;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

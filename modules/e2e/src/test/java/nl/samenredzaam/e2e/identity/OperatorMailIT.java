@@ -1,5 +1,6 @@
 package nl.samenredzaam.e2e.identity;
 
+import static nl.samenredzaam.e2e.identity.AccountTesting.mailTo;
 import static nl.samenredzaam.e2e.identity.AccountTesting.find;
 import static nl.samenredzaam.e2e.identity.AccountTesting.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,14 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +32,8 @@ import nl.samenredzaam.testing.RunningPlatform;
  */
 class OperatorMailIT {
 
-    static final int SMTP_PORT = freePort();
-    static final int WEB_PORT = freePort();
+    static final int SMTP_PORT = AccountTesting.freePort();
+    static final int WEB_PORT = AccountTesting.freePort();
     static final String PUBLIC_URL = "http://127.0.0.1:" + WEB_PORT;
     static final String OPERATOR_EMAIL = "beheer@samenredzaam.example";
     static final String OPERATOR_PASSWORD = "platformbeheer voor het hele land";
@@ -67,7 +62,7 @@ class OperatorMailIT {
         JsonResponse asked = visitor.postForm("/wachtwoord-vergeten", Map.of("account", "admin"));
         assertEquals(200, asked.status(), asked.body());
 
-        String mail = mailTo(OPERATOR_EMAIL, 1);
+        String mail = mailTo(smtp, platform, OPERATOR_EMAIL, 1);
         assertTrue(mail.contains("Platformbeheerder"), "addressed by name: " + mail);
         String path = find(mail, PUBLIC_URL + "(/wachtwoord-herstellen/[A-Za-z0-9_-]{43})");
         String token = path.substring(path.lastIndexOf('/') + 1);
@@ -83,38 +78,10 @@ class OperatorMailIT {
         assertEquals(303, login(http.newSession(), "admin", fresh).status(), "the new one works");
         assertEquals(410, http.newSession().get(path).status(), "the link works once");
 
-        String notice = mailTo(OPERATOR_EMAIL, 2);
+        String notice = mailTo(smtp, platform, OPERATOR_EMAIL, 2);
         assertTrue(notice.contains("Het wachtwoord van uw account admin is zojuist gewijzigd"), notice);
         assertTrue(notice.contains("de beheerder van het platform"), "points to the platform, not an initiative: " + notice);
         assertFalse(notice.contains(fresh), "never the password itself");
         assertFalse(platform.log().contains(token), "the link's token is in no log line");
-    }
-
-    /** The text of the {@code n}-th mail to an address, waiting for the platform's sender (it polls every 10 s). */
-    static String mailTo(String address, int n) throws MessagingException, IOException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] toHim = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-                } catch (MessagingException e) {
-                    return false;
-                }
-            }).toArray(MimeMessage[]::new);
-            if (toHim.length >= n) {
-                return toHim[n - 1].getContent().toString();
-            }
-            smtp.waitForIncomingEmail(2_000, smtp.getReceivedMessages().length + 1);
-        }
-        fail("no mail number " + n + " to " + address + "; platform log:\n" + platform.logTail(40));
-        return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
