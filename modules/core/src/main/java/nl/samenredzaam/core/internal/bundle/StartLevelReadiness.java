@@ -1,10 +1,18 @@
 package nl.samenredzaam.core.internal.bundle;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,20 +20,36 @@ import org.osgi.service.component.annotations.Deactivate;
 import nl.samenredzaam.core.platform.Readiness;
 
 /**
- * Keeps {@code /health} at 503 STARTING until the framework has reached the start level of the
- * modules ({@code samenredzaam.startlevel.ready}, set in cnf/runtime.bnd): only then has every
- * bundle shipped in the jar been started (or failed, and is shown as failed). Without it {@code /health} said UP while the feature modules were still
- * starting, and a request could get a 404 from a module that was about to arrive. Without the
- * property (a test framework) there is nothing to wait for.
+ * Keeps {@code /health} at 503 STARTING until every bundle shipped in the jar above core's own start
+ * level, up to the modules' level ({@code samenredzaam.startlevel.ready}, set in cnf/runtime.bnd), has
+ * started or failed. Without it {@code /health} said UP while the feature modules were still starting,
+ * and a request could get a 404 from a module that was about to arrive.
+ *
+ * <p>The framework's own start level does not say this: Felix reports the level it is raising to
+ * (20) while its start-level thread still starts the bundles one after the other, so a check of the
+ * level said UP while the last module was still migrating (seen in a start-up log; H2TemplateIT and
+ * the e2e tests that sign in at once depend on it). This class therefore counts the bundles: each must
+ * have sent STARTED (a synchronous listener, registered after Declarative Services' own, so the
+ * module's components are active by then) or have failed (the framework's ERROR event for it).
+ *
+ * <p>Only bundles shipped in the jar count (bnd's launcher installs them from {@value #SHIPPED}):
+ * a bundle uploaded or dropped in {@code deploy/} is started by core or FileInstall on a thread of its
+ * own and one that hangs must not keep the platform at 503. Without the property (a test framework)
+ * there is nothing to wait for.
  */
 @Component(service = Readiness.class)
-public final class StartLevelReadiness implements Readiness, FrameworkListener {
+public final class StartLevelReadiness implements Readiness, FrameworkListener, SynchronousBundleListener {
 
     static final String PROPERTY = "samenredzaam.startlevel.ready";
+    /** The location prefix bnd's launcher gives the bundles it installs from inside the jar. */
+    static final String SHIPPED = "jar/";
 
     private final BundleContext context;
     private final FrameworkStartLevel startLevel;
     private final int target;
+    private final int own;
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    private final Set<Long> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean reached;
 
     @Activate
@@ -33,34 +57,70 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener {
         this.context = context;
         this.startLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
         this.target = target(context.getProperty(PROPERTY));
+        BundleStartLevel level = context.getBundle().adapt(BundleStartLevel.class);
+        this.own = level == null ? 0 : level.getStartLevel();
+        context.addBundleListener(this);
         context.addFrameworkListener(this);
-        // Felix raises its active level one bundle level at a time and reports the target only once
-        // every bundle up to it has been started: a level at or above the target here means core was
-        // restarted on a running platform.
-        check();
+        // Felix reports the level it is raising to while it still starts the lower levels, so the level
+        // cannot tell a start from core restarting on a running platform. Bundles active already count
+        // as started: none above core's level at a start, all of them on a running platform.
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.ACTIVE) {
+                started.add(b.getBundleId());
+            }
+        }
+        reached = target == 0;
     }
 
     @Deactivate
     void deactivate() {
         context.removeFrameworkListener(this);
+        context.removeBundleListener(this);
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.STARTED) {
+            started.add(event.getBundle().getBundleId());
+        }
     }
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED || event.getType() == FrameworkEvent.STARTED) {
-            check();
-        }
-    }
-
-    private void check() {
-        if (!reached && startLevel.getStartLevel() >= target) {
-            reached = true;
+        // Felix sends ERROR with the bundle when it cannot resolve or start one while raising the level.
+        if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
+            failed.add(event.getBundle().getBundleId());
         }
     }
 
     @Override
     public boolean ready() {
+        if (!reached && startLevel.getStartLevel() >= target && everyShippedBundleStarted()) {
+            reached = true;
+        }
         return reached;
+    }
+
+    private boolean everyShippedBundleStarted() {
+        for (Bundle b : context.getBundles()) {
+            if (!b.getLocation().startsWith(SHIPPED) || isFragment(b)) {
+                continue;
+            }
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (level == null || level.getStartLevel() <= own || level.getStartLevel() > target || !level.isPersistentlyStarted()) {
+                continue;
+            }
+            long id = b.getBundleId();
+            if (!started.contains(id) && !failed.contains(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isFragment(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
     @Override
