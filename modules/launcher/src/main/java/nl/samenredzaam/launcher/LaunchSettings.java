@@ -27,6 +27,10 @@ public final class LaunchSettings {
     /** bnd's launcher: the storage folder it empties at every start (it never keeps it: -runkeep is off). */
     public static final String LAUNCH_STORAGE_DIR = "launch.storage.dir";
     public static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+    /** Core's property for the migrated H2 database of a first start (core's H2Template). */
+    public static final String H2_TEMPLATE = "samenredzaam.h2.template";
+    /** Where runtime/pom.xml puts that template in samenredzaam.jar (built by core's H2TemplateBuilder). */
+    static final String H2_TEMPLATE_RESOURCE = "/samenredzaam-h2-template.mv.db";
 
     /** The framework cache below the data dir. Emptied at every start: core restores uploaded bundles. */
     public static final String FRAMEWORK_CACHE_NAME = "felix-cache";
@@ -66,6 +70,10 @@ public final class LaunchSettings {
         p.put(FRAMEWORK_STORAGE_CLEAN, "onFirstInit");
         String userLogback = current.getProperty(LOGBACK_CONFIGURATION);
         p.put(LOGBACK_CONFIGURATION, userLogback != null ? userLogback : logbackConfiguration(options).toString());
+        java.net.URL template = LaunchSettings.class.getResource(H2_TEMPLATE_RESOURCE);
+        if (template != null && current.getProperty(H2_TEMPLATE) == null) {
+            p.put(H2_TEMPLATE, template.toString());
+        }
         return p;
     }
 

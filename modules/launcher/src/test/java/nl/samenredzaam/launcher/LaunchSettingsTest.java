@@ -1,6 +1,7 @@
 package nl.samenredzaam.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,6 +31,18 @@ class LaunchSettingsTest {
         assertEquals(tmp.resolve("felix-cache").toString(), p.get("launch.storage.dir"));
         assertEquals("onFirstInit", p.get("org.osgi.framework.storage.clean"));
         assertEquals(tmp.resolve("logback-default.xml").toString(), p.get("logback.configurationFile"));
+    }
+
+    @Test
+    void theMigratedDatabaseInTheJarIsPassedToCoreUnlessTheUserSetOne() throws Exception {
+        LaunchOptions o = LaunchOptions.parse("--data-dir", tmp.toString());
+        String template = LaunchSettings.systemProperties(o, new Properties()).get(LaunchSettings.H2_TEMPLATE);
+        assertTrue(template != null && template.endsWith("/samenredzaam-h2-template.mv.db"), String.valueOf(template));
+
+        Properties current = new Properties();
+        current.setProperty(LaunchSettings.H2_TEMPLATE, ""); // -Dsamenredzaam.h2.template= : migrate instead
+        assertFalse(LaunchSettings.systemProperties(o, current).containsKey(LaunchSettings.H2_TEMPLATE),
+                "the user's value stays as it is");
     }
 
     @Test

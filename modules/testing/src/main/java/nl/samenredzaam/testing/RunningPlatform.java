@@ -141,6 +141,7 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         pb.environment().keySet().removeIf(k -> k.startsWith("SAMENREDZAAM_"));
         pb.environment().putAll(config.env);
         try {
+            Files.createDirectories(dataDir); // a dataDir(...) of the test's choosing need not exist yet
             Files.writeString(logFile, "### " + String.join(" ", command) + System.lineSeparator(),
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);

@@ -1,5 +1,7 @@
 package nl.samenredzaam.core.internal.db;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,9 +51,23 @@ public final class DatabaseComponent {
         this.context = context;
         this.settings = DatabaseSettings.from(context::getProperty);
         LOG.info("Database: {}", settings);
+        if (settings.dialect() == Dialect.H2) {
+            installTemplate(DatabaseSettings.h2File(context::getProperty), context.getProperty(H2Template.PROPERTY));
+        }
         this.pool = ConnectionPool.create(settings);
         this.retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "samenredzaam-db-start"));
         tryStart();
+    }
+
+    private static void installTemplate(Path database, String template) {
+        try {
+            if (H2Template.installIfNew(database, template)) {
+                LOG.info("New database from the migrated template in the jar");
+            }
+        } catch (IOException | RuntimeException e) {
+            // not fatal: Liquibase then migrates the empty database as it always could
+            LOG.warn("Could not copy the database template ({}); migrating an empty database", e.toString());
+        }
     }
 
     private void tryStart() {

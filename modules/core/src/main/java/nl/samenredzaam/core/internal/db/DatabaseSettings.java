@@ -28,8 +28,13 @@ public record DatabaseSettings(String url, String user, String password, Dialect
                     firstNonBlank(property.apply("samenredzaam.db.password"), System.getenv("SAMENREDZAAM_DB_PASSWORD")),
                     Dialect.POSTGRESQL, pool);
         }
+        return h2(h2File(property), pool);
+    }
+
+    /** The H2 database file, without H2's {@code .mv.db} extension: {@code <data dir>/samenredzaam}. */
+    static Path h2File(Function<String, String> property) {
         Path dataDir = Path.of(firstNonBlank(property.apply("samenredzaam.data.dir"), "data")).toAbsolutePath();
-        return h2(dataDir.resolve("samenredzaam"), pool);
+        return dataDir.resolve("samenredzaam");
     }
 
     /** The H2 URL for a database file (without extension); public so that test support uses the very same settings. */
