@@ -16,7 +16,8 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * <li>a JVM shutdown hook that stops the framework in order on SIGTERM or Ctrl-C (bnd's launcher has none), so
  * bundles deactivate, Jetty closes and the database is closed cleanly;</li>
  * <li>routes java.util.logging to SLF4J/Logback ({@link JulBridge}) as soon as the first bundle above start level 1
- * (where the logging bundles live) has started.</li>
+ * (where the logging bundles live) has started;</li>
+ * <li>with {@code -Dsamenredzaam.start.trace=true}, prints how long each bundle took to start ({@link StartTrace}).</li>
  * </ul>
  */
 public final class BootActivator implements BundleActivator {
@@ -35,8 +36,12 @@ public final class BootActivator implements BundleActivator {
             Runtime.getRuntime().addShutdownHook(hook);
             shutdownHook = hook;
         }
+        StartTrace trace = Boolean.getBoolean(StartTrace.PROPERTY) ? new StartTrace(System.out) : null;
         SynchronousBundleListener l = event -> {
             Bundle bundle = event.getBundle();
+            if (trace != null) {
+                trace.bundleChanged(event);
+            }
             if (event.getType() == BundleEvent.STARTED && startLevel(bundle) > 1) {
                 julBridge.installIfReady(context);
             } else if (event.getType() == BundleEvent.STOPPING
