@@ -148,6 +148,11 @@ final class Authenticator {
         return hasher.hash(password);
     }
 
+    /** Whether a stored hash was made with other parameters than this authenticator's. */
+    boolean needsRehash(String stored) {
+        return hasher.needsRehash(stored);
+    }
+
     void changePassword(long userId, String currentPassword, String newPassword) {
         UserRow user = db.global(sql -> users.byId(sql, userId)).orElseThrow(ProblemException::notFound);
         if (user.disabled()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,7 +72,8 @@ import nl.samenredzaam.identity.platform.TokenInfo;
 /**
  * The identity bundle's one component: accounts, sign-in, sessions, tokens, roles, permissions and
  * the audit log. It only wires the parts together and passes each call on. On activation it
- * creates the first operator account when there is none (see {@link FirstOperator}).
+ * creates the first operator account when there is none (see {@link FirstOperator}), on a thread of
+ * its own ({@link FirstOperatorStart}).
  */
 @Component(immediate = true, service = {IdentityService.class, MemberService.class, PermissionAdmin.class,
         AuditLogReader.class, Directory.class, DemoAccounts.class, InvitationService.class, ConsentService.class, Consents.class})
@@ -109,9 +111,11 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     private final RolePermissionRepository rolePermissions = new RolePermissionRepository();
 
     @Activate
-    public IdentityServiceImpl(@Reference PlatformDatabase db, @Reference ModuleRegistry modules, @Reference Mailer mailer) {
+    public IdentityServiceImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules,
+            @Reference Mailer mailer) {
         this(db, modules, Clock.systemUTC(), Argon2id.OWASP, mailer, SecretBox.fromEnvironment());
-        firstOperator.ensure(System.getenv(FirstOperator.ENV), System.getenv(FirstOperator.EMAIL_ENV), System.out);
+        Runnable operator = firstOperator.prepare(System.getenv(FirstOperator.ENV), System.getenv(FirstOperator.EMAIL_ENV), System.out);
+        this.firstOperatorStart = operator == null ? null : FirstOperatorStart.begin(context, operator);
         this.resetWork = resetExecutor();
     }
 
@@ -131,6 +135,10 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() throws InterruptedException {
+        FirstOperatorStart operator = firstOperatorStart;
+        if (operator != null) {
+            operator.stop();
+        }
         java.util.concurrent.ExecutorService work = resetWork;
         if (work != null) {
             work.shutdown();
@@ -183,6 +191,7 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
 
     /** Where reset requests run: a background thread in the platform, the caller's thread in tests. */
     private java.util.concurrent.ExecutorService resetWork;
+    private FirstOperatorStart firstOperatorStart;
 
     private volatile ClusterEvents cluster;
     private volatile AutoCloseable permissionSubscription;
@@ -254,6 +263,11 @@ public final class IdentityServiceImpl implements IdentityService, MemberService
     }
 
     /** Creates the first operator account when there is none and gives it the configured address; see {@link FirstOperator}. */
+    /** What activation does: checks now, returns the creation to run on its own thread, or null; see {@link FirstOperator#prepare}. */
+    Runnable prepareFirstOperator(String configuredPassword, PrintStream console) {
+        return firstOperator.prepare(configuredPassword, null, console);
+    }
+
     boolean ensureFirstOperator(String configuredPassword, String configuredEmail, PrintStream console) {
         return firstOperator.ensure(configuredPassword, configuredEmail, console);
     }

@@ -81,4 +81,22 @@ class FirstOperatorDbTest {
             assertEquals(Outcome.BAD_CREDENTIALS, service.authenticate("admin", "Welkom2026!", "127.0.0.1").outcome());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void atActivationTheChecksComeFirstAndTheHashingAfter(Dialect dialect) throws Exception {
+        try (TestDatabase database = TestDatabase.fresh(dialect)) {
+            IdentityServiceImpl service = new IdentityServiceImpl(database.db, new FakeModules(), MutableClock.standard(), Fixture.CHEAP);
+            PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            assertThrows(IllegalStateException.class, () -> service.prepareFirstOperator("Welkom2026!", console),
+                    "a weak configured password still stops the activation itself");
+
+            Runnable create = service.prepareFirstOperator("beheer van het hele platform", console);
+            assertEquals(Outcome.BAD_CREDENTIALS, service.authenticate("admin", "beheer van het hele platform", "127.0.0.1").outcome(),
+                    "nothing is written before the work runs");
+            create.run();
+            assertEquals(Outcome.OK, service.authenticate("admin", "beheer van het hele platform", "127.0.0.1").outcome());
+            assertEquals(null, service.prepareFirstOperator("beheer van het hele platform", console), "nothing left to do");
+        }
+    }
 }
