@@ -37,6 +37,24 @@ public interface Sql {
     /** Runs an insert into a table with a generated {@code id} column and returns the new id. */
     long insert(String sql, Object... namesAndValues);
 
+    /**
+     * Runs {@code hook} once, right after this transaction has committed; never when it rolls back.
+     * For work that must only see committed data, e.g. publishing the domain events the transaction
+     * wrote to an outbox ({@link nl.samenredzaam.api.event.EventOutbox} does that for you).
+     *
+     * <p>Hooks run on the committing thread, in the order they were added, after the transaction's
+     * connection has been given back, so a hook may start transactions of its own
+     * ({@link Database#transaction}); hooks added to such a transaction run when it commits. A hook
+     * that throws is logged and the next hooks still run: the commit stands and the caller does not
+     * see the failure. So a hook must not be the only way something happens: whatever must not be lost
+     * is written in the transaction itself (an outbox row), and the hook only makes it happen sooner.
+     * Keep hooks short: inside a web request they run before the answer is sent.
+     *
+     * @throws IllegalStateException when the transaction has already ended
+     * @since 1.1
+     */
+    void afterCommit(Runnable hook);
+
     /** The database product, for the rare statement that differs between them. */
     Dialect dialect();
 

@@ -1,7 +1,7 @@
 /**
  * Data access scoped to one initiative: every statement runs in a transaction for exactly one initiative, bound by the platform, never taken from user input.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package nl.samenredzaam.api.data;
 

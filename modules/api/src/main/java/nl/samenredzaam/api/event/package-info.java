@@ -1,7 +1,7 @@
 /**
  * Domain events published through OSGi Event Admin. Events carry facts and ids, never personal data.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package nl.samenredzaam.api.event;
 

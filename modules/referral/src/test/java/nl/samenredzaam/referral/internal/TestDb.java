@@ -172,6 +172,12 @@ final class TestDb implements AutoCloseable {
             });
         }
 
+        /** Every statement here commits on its own (auto-commit): what was written is committed already. */
+        @Override
+        public void afterCommit(Runnable hook) {
+            hook.run();
+        }
+
         @Override
         public Dialect dialect() {
             return dialect;

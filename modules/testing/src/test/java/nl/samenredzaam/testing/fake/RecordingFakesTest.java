@@ -54,6 +54,11 @@ class RecordingFakesTest {
             }
 
             @Override
+            public void afterCommit(Runnable hook) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Dialect dialect() {
                 return Dialect.H2;
             }

@@ -141,13 +141,16 @@ public final class JdbcDatabase implements PlatformDatabase {
     }
 
     private <T> T run(long initiativeId, boolean scoped, Work<T> work) {
+        JdbcSql sql;
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            sql = new JdbcSql(() -> connection, initiativeId, scoped, dialect);
             try {
-                T result = work.run(new JdbcSql(() -> connection, initiativeId, scoped, dialect));
+                result = work.run(sql);
                 connection.commit();
-                return result;
             } catch (Exception | Error e) {
+                sql.rolledBack();
                 rollbackQuietly(connection, e);
                 evictIfBroken(e);
                 if (e instanceof RuntimeException re) {
@@ -156,15 +159,19 @@ public final class JdbcDatabase implements PlatformDatabase {
                 if (e instanceof Error err) {
                     throw err;
                 }
-                if (e instanceof SQLException sql) {
-                    throw new DataAccessException(sql);
+                if (e instanceof SQLException failure) {
+                    throw new DataAccessException(failure);
                 }
                 throw new IllegalStateException(e);
             }
         } catch (SQLException e) {
+            // no connection, or closing it failed: the work did not run, or its commit is not certain
             evictIfBroken(e);
             throw new DataAccessException(e);
         }
+        // after the connection went back to the pool, so that a hook may take one
+        sql.committed();
+        return result;
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {
@@ -207,31 +214,44 @@ public final class JdbcDatabase implements PlatformDatabase {
             return connection;
         }
 
+        /**
+         * Commits, gives the connection and the request place back at once (the transaction can do no
+         * more), then runs the after-commit hooks: they may take connections of their own.
+         */
         @Override
         public void commit() {
-            if (connection != null && !done) {
+            if (done) {
+                return;
+            }
+            if (connection != null) {
                 try {
                     connection.commit();
                 } catch (SQLException e) {
+                    sql.rolledBack();
                     evictIfBroken(e);
                     throw new DataAccessException(e);
                 }
             }
             done = true;
+            release();
+            sql.committed();
+        }
+
+        @Override
+        public void afterCommit(Runnable hook) {
+            if (done) {
+                throw new IllegalStateException("transaction already ended: an after-commit hook can no longer be added");
+            }
+            sql.afterCommit(hook);
         }
 
         @Override
         public void close() {
-            if (placed) {
-                placed = false;
-                requestPlaces.release();
-            }
-            if (connection == null) {
-                done = true;
-                return;
+            if (!done) {
+                sql.rolledBack();
             }
             try {
-                if (!done) {
+                if (connection != null && !done) {
                     connection.rollback();
                 }
             } catch (SQLException e) {
@@ -240,6 +260,17 @@ public final class JdbcDatabase implements PlatformDatabase {
                 evictIfBroken(e);
             } finally {
                 done = true;
+                release();
+            }
+        }
+
+        /** Gives the request place and the connection back (once). */
+        private void release() {
+            if (placed) {
+                placed = false;
+                requestPlaces.release();
+            }
+            if (connection != null) {
                 try {
                     connection.close();
                 } catch (SQLException e) {

@@ -30,6 +30,7 @@ class JdbcSql implements Sql {
     private final long initiativeId;
     private final boolean scoped;
     private final Dialect dialect;
+    private final AfterCommit afterCommit = new AfterCommit();
 
     /** Gives the connection of the transaction, opening it on first use. */
     @FunctionalInterface
@@ -52,6 +53,21 @@ class JdbcSql implements Sql {
     @Override
     public Dialect dialect() {
         return dialect;
+    }
+
+    @Override
+    public void afterCommit(Runnable hook) {
+        afterCommit.add(hook);
+    }
+
+    /** The transaction committed: runs the after-commit hooks (each failure logged, none thrown). */
+    void committed() {
+        afterCommit.committed();
+    }
+
+    /** The transaction rolled back, or its commit failed: the hooks are dropped. */
+    void rolledBack() {
+        afterCommit.rolledBack();
     }
 
     @Override
