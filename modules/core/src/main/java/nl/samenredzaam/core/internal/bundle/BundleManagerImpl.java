@@ -87,11 +87,15 @@ public final class BundleManagerImpl implements BundleManager {
             startRestored();
         }
     };
+    /** A shipped bundle hangs on the start-level thread, so STARTLEVEL_CHANGED will not come. */
+    private final Runnable afterTakeOver = this::startRestored;
+    private final StartLevelWatchdog watchdog;
 
     @Activate
     public BundleManagerImpl(BundleContext context, @Reference PlatformDatabase db, @Reference ModuleRegistry modules,
-            @Reference ClusterEvents cluster, @Reference BundleHealth health) {
+            @Reference ClusterEvents cluster, @Reference BundleHealth health, @Reference StartLevelWatchdog watchdog) {
         this.context = context;
+        this.watchdog = watchdog;
         this.db = db;
         this.modules = modules;
         this.cluster = cluster;
@@ -107,6 +111,7 @@ public final class BundleManagerImpl implements BundleManager {
             LOG.info("Uploaded bundles must be signed by one of {} trusted certificates", trust.trustedCertificates());
         }
         context.addFrameworkListener(startedListener);
+        watchdog.afterTakeOver(afterTakeOver);
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.ACTIVE) {
                 starts.put(b.getBundleId(), new AtomicInteger(1));
@@ -125,6 +130,7 @@ public final class BundleManagerImpl implements BundleManager {
         }
         context.removeBundleListener(startCounter);
         context.removeFrameworkListener(startedListener);
+        watchdog.removeAfterTakeOver(afterTakeOver);
         starter.close();
     }
 
@@ -191,7 +197,7 @@ public final class BundleManagerImpl implements BundleManager {
                 starter.submit(b, "update", () -> {
                     b.update(new ByteArrayInputStream(s.jar()));
                     refresh(b);
-                    b.start();
+                    startNow(b);
                 }).whenComplete((x, e) -> log("Updated", s, e));
                 continue;
             }
@@ -237,7 +243,20 @@ public final class BundleManagerImpl implements BundleManager {
                 continue;
             }
             Stored s = new Stored(b.getSymbolicName(), b.getVersion().toString(), null);
-            starter.submit(b, "start", b::start).whenComplete((x, e) -> log("Restored", s, e));
+            starter.submit(b, "start", () -> startNow(b)).whenComplete((x, e) -> log("Restored", s, e));
+        }
+    }
+
+    /**
+     * Starts a restored bundle in this thread. While the framework's start-level thread is still raising
+     * the level (it hangs in a shipped bundle, see {@link StartLevelWatchdog}), Felix only queues a
+     * persistent start for that thread and returns; a transient start then starts it here (the bundle
+     * is marked to start by the first call, for the next platform start).
+     */
+    private static void startNow(Bundle b) throws BundleException {
+        b.start();
+        if (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED) {
+            b.start(Bundle.START_TRANSIENT);
         }
     }
 
@@ -512,7 +531,7 @@ public final class BundleManagerImpl implements BundleManager {
      */
     private Start startAndCheck(Bundle bundle) {
         long deadline = System.nanoTime() + starter.timeout().toNanos();
-        BundleStarter.Outcome outcome = starter.run(bundle, "start", bundle::start);
+        BundleStarter.Outcome outcome = starter.run(bundle, "start", () -> startNow(bundle));
         if (!outcome.ok()) {
             return new Start(outcome.problem(), outcome.timedOut());
         }

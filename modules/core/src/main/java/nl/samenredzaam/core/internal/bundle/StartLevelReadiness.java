@@ -16,6 +16,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 import nl.samenredzaam.core.platform.Readiness;
 
@@ -36,6 +37,10 @@ import nl.samenredzaam.core.platform.Readiness;
  * a bundle uploaded or dropped in {@code deploy/} is started by core or FileInstall on a thread of its
  * own and one that hangs must not keep the platform at 503. Without the property (a test framework)
  * there is nothing to wait for.
+ *
+ * <p>A shipped bundle that hangs in its activation never sends either. {@link StartLevelWatchdog} marks
+ * it stuck in {@link BundleHealth} after the bundle start time-out and starts the bundles after it; a
+ * bundle marked stuck counts as failed here, so {@code /health} answers 200 once the rest has started.
  */
 @Component(service = Readiness.class)
 public final class StartLevelReadiness implements Readiness, FrameworkListener, SynchronousBundleListener {
@@ -45,6 +50,7 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
     static final String SHIPPED = "jar/";
 
     private final BundleContext context;
+    private final BundleHealth health;
     private final FrameworkStartLevel startLevel;
     private final int target;
     private final int own;
@@ -53,8 +59,9 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
     private volatile boolean reached;
 
     @Activate
-    public StartLevelReadiness(BundleContext context) {
+    public StartLevelReadiness(BundleContext context, @Reference BundleHealth health) {
         this.context = context;
+        this.health = health;
         this.startLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
         this.target = target(context.getProperty(PROPERTY));
         BundleStartLevel level = context.getBundle().adapt(BundleStartLevel.class);
@@ -111,7 +118,7 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
                 continue;
             }
             long id = b.getBundleId();
-            if (!started.contains(id) && !failed.contains(id)) {
+            if (!started.contains(id) && !failed.contains(id) && !health.isStuck(id)) {
                 return false;
             }
         }

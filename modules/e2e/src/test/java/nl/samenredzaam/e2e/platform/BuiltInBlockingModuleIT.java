@@ -1,0 +1,122 @@
+package nl.samenredzaam.e2e.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nl.samenredzaam.testing.HttpJson;
+import nl.samenredzaam.testing.JsonResponse;
+import nl.samenredzaam.testing.PlatformJar;
+import nl.samenredzaam.testing.RunningPlatform;
+
+/**
+ * A module shipped inside samenredzaam.jar whose activation never returns. Felix's single start-level
+ * thread starts the shipped bundles one after the other and hangs in it; core's StartLevelWatchdog
+ * notices after the bundle start time-out, marks it stuck and starts the bundles the thread has not
+ * reached. The fixture (modules/fixtures/blockingactivator, a BundleActivator that never returns and
+ * ignores interrupts) is added to a copy of the platform jar as the first bundle of level 20, so every
+ * other bundle of that level (identity, web, the feature modules) depends on the take-over.
+ */
+class BuiltInBlockingModuleIT {
+
+    static final String ACTIVATOR = "nl.samenredzaam.fixture.blockingactivator";
+    static final int TIMEOUT_SECONDS = 3;
+    static final String STUCK = "Start duurde langer dan " + TIMEOUT_SECONDS + " s";
+
+    static final Path JAR = platformWithBlockingModule();
+
+    @RegisterExtension
+    static RunningPlatform platform = RunningPlatform.builder().name("built-in-blocking").demo().jar(JAR)
+            .env("SAMENREDZAAM_ADMIN_PASSWORD", Fixtures.OPERATOR_PASSWORD)
+            .env("SAMENREDZAAM_BUNDLE_START_TIMEOUT", Integer.toString(TIMEOUT_SECONDS)).build();
+
+    static HttpJson operator;
+
+    static Path platformWithBlockingModule() {
+        try {
+            Path dir = Files.createTempDirectory("samenredzaam-builtin-blocking");
+            Path jar = dir.resolve("samenredzaam.jar");
+            dir.toFile().deleteOnExit();
+            jar.toFile().deleteOnExit(); // deleted before its folder (reverse order)
+            return ShippedBundleJar.copyWith(PlatformJar.locate(), Fixtures.blockingActivator(), "blockingactivator.jar", 20, jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void signIn() {
+        operator = Fixtures.operator(platform.http()); // identity (level 20, after the stuck bundle) answers
+    }
+
+    @Test
+    void theCopyShipsTheBlockingModuleFirstAtTheModulesLevel() {
+        var p = ShippedBundleJar.launcherProperties(JAR);
+        assertTrue(p.getProperty("launch.bundles").startsWith("jar/blockingactivator.jar,"), p.getProperty("launch.bundles"));
+        assertTrue(p.getProperty("launch.runbundles.attrs").contains(ACTIVATOR + ";version="), p.getProperty("launch.runbundles.attrs"));
+    }
+
+    @Test
+    void healthIsUpAndTheStuckModuleIsShownAsFailed(HttpJson http) {
+        // RunningPlatform waited for /health 200: without the take-over it stays 404 (web never starts)
+        JsonResponse health = http.get("/health");
+        assertEquals(200, health.status(), health.toString());
+
+        JsonResponse bundle = operator.get("/api/v1/platform/bundles/" + ACTIVATOR);
+        assertEquals(200, bundle.status(), bundle.toString());
+        assertEquals("STARTING", bundle.json().get("state").asText(), "its activator still runs: " + bundle);
+        assertTrue(bundle.json().get("problem").asText().contains(STUCK), bundle.toString());
+        assertEquals(false, bundle.json().get("removable").asBoolean(), "shipped in the jar: " + bundle);
+
+        JsonNode module = module("blocking-activator");
+        assertNotNull(module, "the module is listed");
+        assertEquals("FAILED", module.get("state").asText(), module.toString());
+        assertTrue(module.get("problem").asText().contains(STUCK), module.toString());
+    }
+
+    @Test
+    void theBundlesAfterItAreActiveAndTheModulesServeTheDemoInitiative(HttpJson http) {
+        for (String bsn : new String[] {"nl.samenredzaam.identity", "nl.samenredzaam.web", "nl.samenredzaam.buurtnieuws",
+                "nl.samenredzaam.calendar", "nl.samenredzaam.volunteering", "nl.samenredzaam.wmointake", "nl.samenredzaam.referral"}) {
+            JsonResponse b = operator.get("/api/v1/platform/bundles/" + bsn);
+            assertEquals("ACTIVE", b.json().get("state").asText(), b.toString());
+        }
+        assertEquals(200, http.get("/lindeholt/").status());
+        assertEquals(200, http.get("/api/v1/lindeholt/buurtnieuws/items").status());
+        HttpJson coordinator = Fixtures.signedIn(http, "coordinator", Fixtures.DEMO_PASSWORD);
+        for (String path : new String[] {"/api/v1/lindeholt/calendar/activities", "/api/v1/lindeholt/volunteering/requests",
+                "/api/v1/lindeholt/wmo-intake/files", "/api/v1/lindeholt/referral/referrals"}) {
+            JsonResponse r = coordinator.get(path);
+            assertEquals(200, r.status(), path + ": " + r);
+        }
+    }
+
+    @Test
+    void theLogNamesTheStuckBundleAndWhereItHangs() {
+        String log = platform.log();
+        assertTrue(log.contains("Bundle " + ACTIVATOR), log);
+        assertTrue(log.contains("did not finish starting within " + TIMEOUT_SECONDS + " s on the framework's start-level thread"), log);
+        assertTrue(log.contains("BlockingActivator.start"), "the stack of the stuck thread: " + log);
+        assertTrue(log.contains("bundles the start-level thread has not reached:"), log);
+    }
+
+    static JsonNode module(String id) {
+        for (JsonNode m : operator.get("/api/v1/platform/modules").json()) {
+            if (m.get("id").asText().equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
