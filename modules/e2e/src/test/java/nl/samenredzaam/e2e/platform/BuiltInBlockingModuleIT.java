@@ -9,12 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nl.samenredzaam.testing.Eventually;
 import nl.samenredzaam.testing.HttpJson;
 import nl.samenredzaam.testing.JsonResponse;
 import nl.samenredzaam.testing.PlatformJar;
@@ -27,7 +35,9 @@ import nl.samenredzaam.testing.RunningPlatform;
  * reached. The fixture (modules/fixtures/blockingactivator, a BundleActivator that never returns and
  * ignores interrupts) is added to a copy of the platform jar as the first bundle of level 20, so every
  * other bundle of that level (identity, web, the feature modules) depends on the take-over.
+ * Without the watchdog this platform never answers {@code /health} (web is never started: 404).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuiltInBlockingModuleIT {
 
     static final String ACTIVATOR = "nl.samenredzaam.fixture.blockingactivator";
@@ -61,6 +71,7 @@ class BuiltInBlockingModuleIT {
     }
 
     @Test
+    @Order(1)
     void theCopyShipsTheBlockingModuleFirstAtTheModulesLevel() {
         var p = ShippedBundleJar.launcherProperties(JAR);
         assertTrue(p.getProperty("launch.bundles").startsWith("jar/blockingactivator.jar,"), p.getProperty("launch.bundles"));
@@ -68,6 +79,7 @@ class BuiltInBlockingModuleIT {
     }
 
     @Test
+    @Order(2)
     void healthIsUpAndTheStuckModuleIsShownAsFailed(HttpJson http) {
         // RunningPlatform waited for /health 200: without the take-over it stays 404 (web never starts)
         JsonResponse health = http.get("/health");
@@ -86,6 +98,7 @@ class BuiltInBlockingModuleIT {
     }
 
     @Test
+    @Order(3)
     void theBundlesAfterItAreActiveAndTheModulesServeTheDemoInitiative(HttpJson http) {
         for (String bsn : new String[] {"nl.samenredzaam.identity", "nl.samenredzaam.web", "nl.samenredzaam.buurtnieuws",
                 "nl.samenredzaam.calendar", "nl.samenredzaam.volunteering", "nl.samenredzaam.wmointake", "nl.samenredzaam.referral"}) {
@@ -103,12 +116,35 @@ class BuiltInBlockingModuleIT {
     }
 
     @Test
+    @Order(4)
     void theLogNamesTheStuckBundleAndWhereItHangs() {
         String log = platform.log();
         assertTrue(log.contains("Bundle " + ACTIVATOR), log);
         assertTrue(log.contains("did not finish starting within " + TIMEOUT_SECONDS + " s on the framework's start-level thread"), log);
         assertTrue(log.contains("BlockingActivator.start"), "the stack of the stuck thread: " + log);
         assertTrue(log.contains("bundles the start-level thread has not reached:"), log);
+    }
+
+    /**
+     * While the start-level thread hangs, Felix only queues a persistent start for it; core starts an
+     * upload (and, after a restart, the uploads it restores once the watchdog took over) transiently.
+     */
+    @Test
+    @Order(5)
+    void anUploadWhileTheStartLevelThreadHangsStartsAndIsRestoredAfterARestart(HttpJson http) {
+        JsonResponse hello = operator.send("POST", "/api/v1/platform/bundles", BodyPublishers.ofByteArray(Fixtures.hello()),
+                "application/java-archive");
+        assertEquals(201, hello.status(), hello.toString());
+        assertEquals(200, operator.put("/api/v1/lindeholt/modules/hello", Map.of("enabled", true)).status());
+        assertEquals(200, http.get("/api/v1/lindeholt/hello/greetings").status());
+
+        platform.restart(); // waits for /health 200 again
+        operator = Fixtures.operator(platform.http());
+        Eventually.within(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/lindeholt/hello/greetings").status() == 200,
+                () -> "hello restored and serving: " + operator.get("/api/v1/platform/bundles/nl.samenredzaam.fixture.hello"));
+        JsonResponse stuck = operator.get("/api/v1/platform/bundles/" + ACTIVATOR);
+        assertTrue(stuck.json().get("problem").asText().contains(STUCK), stuck.toString());
+        assertEquals(200, http.get("/api/v1/lindeholt/buurtnieuws/items").status());
     }
 
     static JsonNode module(String id) {
