@@ -42,7 +42,11 @@ import nl.samenredzaam.core.platform.Readiness;
  * it stuck in {@link BundleHealth} after the bundle start time-out and starts the bundles after it; a
  * bundle marked stuck counts as failed here, so {@code /health} answers 200 once the rest has started.
  */
-@Component(service = Readiness.class)
+// Immediate: created when core starts, so that it sees the STARTED and ERROR events of every later
+// bundle. As a delayed component it was created only when web's health servlet first asked for it,
+// after the modules before "web" had started: a module that had failed to resolve by then was never
+// counted, and /health stayed 503 (CI, a calendar built against a newer API).
+@Component(service = Readiness.class, immediate = true)
 public final class StartLevelReadiness implements Readiness, FrameworkListener, SynchronousBundleListener {
 
     static final String PROPERTY = "samenredzaam.startlevel.ready";
