@@ -42,13 +42,18 @@ public final class HealthServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         PlatformDatabase database = db;
         boolean dbUp = database != null && database.ping();
-        boolean ready = waitingFor.stream().allMatch(Readiness::ready);
-        String status = !dbUp ? "DOWN" : ready ? "UP" : "STARTING";
+        List<String> pending = waitingFor.stream().filter(r -> !r.ready()).map(Readiness::name).sorted().toList();
+        String status = !dbUp ? "DOWN" : pending.isEmpty() ? "UP" : "STARTING";
         Responses.securityHeaders(resp);
         resp.setStatus("UP".equals(status) ? 200 : 503);
         resp.setHeader("Cache-Control", "no-store");
         resp.setContentType("application/json");
-        String body = "{\"status\":\"" + status + "\",\"database\":\"" + (dbUp ? "UP" : "DOWN") + "\"}";
+        // while starting, what is still awaited (e.g. "startlevel", "first-operator", "demo"): the names
+        // of the Readiness services, fixed words, so an operator sees why the platform does not serve yet
+        String waiting = "STARTING".equals(status)
+                ? ",\"waitingFor\":[" + String.join(",", pending.stream().map(n -> "\"" + n.replaceAll("[^a-z0-9-]", "") + "\"").toList()) + "]"
+                : "";
+        String body = "{\"status\":\"" + status + "\",\"database\":\"" + (dbUp ? "UP" : "DOWN") + "\"" + waiting + "}";
         resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }
