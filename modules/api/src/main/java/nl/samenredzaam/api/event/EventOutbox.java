@@ -15,6 +15,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 import nl.samenredzaam.api.data.Database;
 import nl.samenredzaam.api.data.Sql;
+import nl.samenredzaam.api.job.ScheduledJob;
 
 /**
  * A module's transactional outbox of domain events: facts are written to the module's outbox table
@@ -24,9 +25,9 @@ import nl.samenredzaam.api.data.Sql;
  * <ul>
  * <li>at once: {@link #record} asks for its event to be posted right after the commit
  * ({@link Sql#afterCommit}), in a short transaction of its own;</li>
- * <li>as a safety net: the module's {@code ScheduledJob} named {@link #JOB_NAME} calls
- * {@link #publishPending} for events left behind, e.g. by a crash between commit and publishing, or
- * because Event Admin was not there.</li>
+ * <li>as a safety net: the module's {@link Job} (a {@code ScheduledJob} named {@link #JOB_NAME})
+ * calls {@link #publishPending} for events left behind, e.g. by a crash between commit and
+ * publishing, or because Event Admin was not there.</li>
  * </ul>
  *
  * <p>Delivery is at least once, oldest first: a row is claimed by deleting it, and the event is posted
@@ -63,6 +64,33 @@ public final class EventOutbox {
     @FunctionalInterface
     public interface Sink {
         void post(String topic, Map<String, Object> properties);
+    }
+
+    /**
+     * The module's safety-net job over its outbox: implement {@link #moduleId()} and {@link #outbox()},
+     * and register the component as a {@link ScheduledJob}; the rest is done here.
+     */
+    @ConsumerType
+    public interface Job extends ScheduledJob {
+
+        /** The outbox whose left-behind events this job posts. */
+        EventOutbox outbox();
+
+        @Override
+        default String name() {
+            return JOB_NAME;
+        }
+
+        @Override
+        default Duration interval() {
+            return JOB_INTERVAL;
+        }
+
+        /** Posts the initiative's events left behind ({@link EventOutbox#publishPending}). */
+        @Override
+        default void run(Sql sql, Instant now) {
+            outbox().publishPending(sql);
+        }
     }
 
     private final String table;

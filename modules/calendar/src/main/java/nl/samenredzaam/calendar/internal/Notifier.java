@@ -1,7 +1,6 @@
 package nl.samenredzaam.calendar.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,10 +12,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import nl.samenredzaam.api.data.Database;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.event.DomainEvents;
+import nl.samenredzaam.api.event.EventOutbox;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.identity.Member;
+import nl.samenredzaam.api.job.ScheduledJob;
 import nl.samenredzaam.api.mail.Mail;
 import nl.samenredzaam.api.mail.Mailer;
 
@@ -28,12 +30,13 @@ import nl.samenredzaam.api.mail.Mailer;
  * <p>Domain events are never posted from inside the transaction that causes them: that
  * transaction may still roll back (a later statement fails, the request ends in an error), and a
  * listener would then act on a registration that does not exist. They are written to
- * {@code calendar_event_outbox} in the caller's transaction instead, and {@link #publish} posts
- * them from a later transaction, so only committed facts are told. Delivery is at least once:
- * when the publishing transaction fails after posting, the same events are posted again.
+ * {@code calendar_event_outbox} in the caller's transaction and posted right after it commits
+ * ({@link EventOutbox}). As the calendar's scheduled job {@code publish-events} this component also
+ * posts what was left behind (a crash between the commit and the post, or no Event Admin at the
+ * time). Delivery is at least once, oldest first.
  */
-@Component(service = Notifier.class)
-public final class Notifier {
+@Component(service = {Notifier.class, ScheduledJob.class})
+public final class Notifier implements EventOutbox.Job {
 
     public static final String REGISTRATION_MADE = DomainEvents.topic(CalendarModule.ID, "registration-made");
     public static final String ATTENDED = DomainEvents.topic(CalendarModule.ID, "attended");
@@ -44,15 +47,27 @@ public final class Notifier {
     volatile EventAdmin events;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Directory directory;
+    /** For posting right after the commit; without it the job posts. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Database database;
+
+    private final EventOutbox outbox = new EventOutbox("calendar_event_outbox",
+            Map.of("activity", "activity_id", "registration", "registration_id"), this::sink, () -> database);
 
     public Notifier() {
     }
 
-    /** For tests and plain use. */
+    /** For tests and plain use: events are posted by the job only. */
     public Notifier(Mailer mailer, EventAdmin events, Directory directory) {
+        this(mailer, events, directory, null);
+    }
+
+    /** For tests and plain use: events are posted right after the commit through {@code database}. */
+    public Notifier(Mailer mailer, EventAdmin events, Directory directory, Database database) {
         this.mailer = mailer;
         this.events = events;
         this.directory = directory;
+        this.database = database;
     }
 
     /** The e-mail address to use for a registration: the one given with it, else the account's. */
@@ -88,36 +103,32 @@ public final class Notifier {
         record(sql, ATTENDED, activityId, registrationId, now);
     }
 
-    private static void record(Sql sql, String topic, long activityId, long registrationId, Instant now) {
-        sql.insert("insert into calendar_event_outbox (initiative_id, topic, activity_id, registration_id, created_at) "
-                + "values (:initiative, :topic, :activity, :registration, :now)",
-                "topic", topic, "activity", activityId, "registration", registrationId, "now", now);
+    private void record(Sql sql, String topic, long activityId, long registrationId, Instant now) {
+        outbox.record(sql, topic, Map.of("activity", activityId, "registration", registrationId), now);
     }
 
     /**
-     * Posts the committed events of the initiative of {@code sql}, oldest first, at most
-     * {@code limit}, and deletes them. Without Event Admin nothing is posted and the events wait.
+     * Posts the events of the initiative of {@code sql} still waiting, oldest first, and deletes them.
+     * Without Event Admin nothing is posted and the events wait.
      *
      * @return the number of events posted
      */
-    public int publish(Sql sql, int limit) {
-        EventAdmin admin = events;
-        if (admin == null) {
-            return 0;
-        }
-        List<Pending> pending = sql.list("select id, topic, activity_id, registration_id from calendar_event_outbox "
-                + "where initiative_id = :initiative order by id limit " + Math.max(1, limit), r -> new Pending(r.getLong("id"), r.getString("topic"),
-                        r.getLong("activity_id"), r.getLong("registration_id")));
-        int posted = 0;
-        for (Pending p : pending) {
-            admin.postEvent(new Event(p.topic(), Map.of(DomainEvents.INITIATIVE, sql.initiativeId(), "activity", p.activity(),
-                    "registration", p.registration())));
-            sql.update("delete from calendar_event_outbox where initiative_id = :initiative and id = :id", "id", p.id());
-            posted++;
-        }
-        return posted;
+    public int publishPending(Sql sql) {
+        return outbox.publishPending(sql);
     }
 
-    private record Pending(long id, String topic, long activity, long registration) {
+    private EventOutbox.Sink sink() {
+        EventAdmin admin = events;
+        return admin == null ? null : (topic, properties) -> admin.postEvent(new Event(topic, properties));
+    }
+
+    @Override
+    public String moduleId() {
+        return CalendarModule.ID;
+    }
+
+    @Override
+    public EventOutbox outbox() {
+        return outbox;
     }
 }

@@ -55,10 +55,13 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         return new Registrations(activities, registrations, notifier, Clock.fixed(now, Recurrence.ZONE));
     }
 
-    /** What the publish-events job does after the registrations' transactions. */
+    /**
+     * What the publish-events job does after the registrations' transactions: {@link #notifier} has no
+     * database to post right after the commit with, as if the node died between the commit and the post.
+     */
     private void publish(long initiativeId) {
         db.inInitiative(initiativeId, sql -> {
-            new EventPublishJob(notifier).run(sql, NOW);
+            notifier.run(sql, NOW);
             return null;
         });
     }
@@ -167,6 +170,29 @@ abstract class RegistrationsDatabaseTest extends OnDatabase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void eventsArePostedRightAfterTheCommitWithoutTheJobAndNeverForARollback() {
+        Notifier live = new Notifier(outbox, events, new Fakes.People(), db.database());
+        Registrations liveRules = new Registrations(activities, registrations, live, Clock.fixed(NOW, Recurrence.ZONE));
+        long id = create(initiative, walk(10, true));
+        assertThrows(IllegalStateException.class, () -> db.inInitiative(initiative, sql -> {
+            liveRules.register(sql, id, FIRST, person(1), null, 1L);
+            throw new IllegalStateException("a later step of the request fails");
+        }));
+        assertEquals(List.of(), events.events(), "nothing for a rolled-back registration");
+        RegistrationRow kept = db.inInitiative(initiative, sql -> {
+            RegistrationRow row = liveRules.register(sql, id, FIRST, person(2), null, 2L);
+            assertEquals(List.of(), events.events(), "not inside the transaction");
+            return row;
+        });
+        assertEquals(List.of(Notifier.REGISTRATION_MADE), events.topics(), "at once, without the job");
+        assertEquals(kept.id(), events.events().get(0).property("registration"));
+        assertEquals(id, events.events().get(0).property("activity"));
+        assertEquals(initiative, events.events().get(0).property("initiative"));
+        publish(initiative);
+        assertEquals(1, events.events().size(), "the job finds nothing left: posted once");
     }
 
     @Test

@@ -1,15 +1,23 @@
 package nl.samenredzaam.referral.internal;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import nl.samenredzaam.api.data.Database;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.event.DomainEvents;
+import nl.samenredzaam.api.event.EventOutbox;
+import nl.samenredzaam.api.job.ScheduledJob;
 
 /**
  * Domain events of this module through Event Admin (optional): topic
@@ -17,11 +25,13 @@ import nl.samenredzaam.api.event.DomainEvents;
  * finished, {@code status} — ids and codes only, never names or text.
  *
  * <p>Never posted from inside the transaction that causes them (it may still roll back): they are
- * written to {@code referral_event_outbox} in that transaction, and {@link ReferralEventsJob} posts the
- * committed ones from a transaction of its own, within a scheduler tick. At least once: when the
- * job's transaction fails after posting, the same events come again.
+ * written to {@code referral_event_outbox} in that transaction and posted right after it commits
+ * ({@link EventOutbox}). As the module's scheduled job {@code publish-events} it also posts what was
+ * left behind (a crash between the commit and the post, or no Event Admin at the time). At least
+ * once, oldest first.
  */
-public final class Facts {
+@Component(service = {Facts.class, ScheduledJob.class})
+public final class Facts implements EventOutbox.Job {
 
     public static final String RECEIVED = DomainEvents.topic(ReferralModule.ID, "referral-received");
     public static final String CONTACTED = DomainEvents.topic(ReferralModule.ID, "first-contact-made");
@@ -32,15 +42,26 @@ public final class Facts {
     /* Held as Object: Event Admin is an optional import, its types are only touched when it is there. */
     private final AtomicReference<Object> events = new AtomicReference<>();
     private final Clock clock;
+    private final EventOutbox outbox;
 
+    /** Records only: nothing is posted after the commit (the job posts). */
     public Facts() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), null);
     }
 
-    Facts(Clock clock) {
+    @Activate
+    public Facts(@Reference Database database) {
+        this(Clock.systemUTC(), database);
+    }
+
+    Facts(Clock clock, Database database) {
         this.clock = clock;
+        this.outbox = new EventOutbox("referral_event_outbox", Map.of(REFERRAL, "referral_id", STATUS, "status"), this::sink,
+                () -> database);
     }
 
+    @Reference(name = "events", service = EventAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, unbind = "unset")
     void set(Object eventAdmin) {
         events.set(eventAdmin);
     }
@@ -59,30 +80,33 @@ public final class Facts {
     }
 
     private void record(Sql sql, String topic, long referralId, String status) {
-        sql.insert("insert into referral_event_outbox (initiative_id, topic, referral_id, status, created_at) "
-                + "values (:initiative, :topic, :referral, :status, :now)", "topic", topic, "referral", referralId, "status", status,
-                "now", clock.instant());
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(REFERRAL, referralId);
+        properties.put(STATUS, status);
+        outbox.record(sql, topic, properties, clock.instant());
     }
 
-    /**
-     * Posts the committed facts of the initiative of {@code sql}, oldest first, at most
-     * {@code limit}, and deletes them; without Event Admin they wait. Returns how many were posted.
-     */
-    int publish(Sql sql, int limit) {
+    /** Posts the facts of the initiative of {@code sql} still waiting, oldest first; returns how many. */
+    int publishPending(Sql sql) {
+        return outbox.publishPending(sql);
+    }
+
+    @Override
+    public String moduleId() {
+        return ReferralModule.ID;
+    }
+
+    @Override
+    public EventOutbox outbox() {
+        return outbox;
+    }
+
+    private EventOutbox.Sink sink() {
         Object e = events.get();
         if (e == null) {
-            return 0;
+            return null;
         }
-        List<Object[]> pending = sql.list("select id, topic, referral_id, status from referral_event_outbox "
-                + "where initiative_id = :initiative order by id limit " + Math.max(1, limit),
-                r -> new Object[] {r.getLong(1), r.getString(2), r.getLong(3), r.getString(4)});
-        for (Object[] p : pending) {
-            Map<String, Object> properties = p[3] == null
-                    ? Map.of(DomainEvents.INITIATIVE, sql.initiativeId(), REFERRAL, p[2])
-                    : Map.of(DomainEvents.INITIATIVE, sql.initiativeId(), REFERRAL, p[2], STATUS, p[3]);
-            ((EventAdmin) e).postEvent(new Event((String) p[1], properties));
-            sql.update("delete from referral_event_outbox where initiative_id = :initiative and id = :id", "id", p[0]);
-        }
-        return pending.size();
+        EventAdmin admin = (EventAdmin) e;
+        return (topic, properties) -> admin.postEvent(new Event(topic, properties));
     }
 }

@@ -10,8 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import org.osgi.service.event.EventAdmin;
-
 import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.mail.Mailer;
@@ -44,15 +42,19 @@ public final class ReferralModule implements Module {
     public static final String SETTING_REASONS = "reasons";
 
     private final LivePartners partners;
-    private final Facts facts = new Facts();
     private final List<Route> routes;
 
     @Activate
-    public ReferralModule(@Reference Mailer mailer) {
-        this(new LivePartners(), mailer, Clock.systemUTC());
+    public ReferralModule(@Reference Mailer mailer, @Reference Facts facts) {
+        this(new LivePartners(), mailer, Clock.systemUTC(), facts);
     }
 
+    /** For tests: facts are recorded, not posted after the commit. */
     ReferralModule(LivePartners partners, Mailer mailer, Clock clock) {
+        this(partners, mailer, clock, new Facts());
+    }
+
+    ReferralModule(LivePartners partners, Mailer mailer, Clock clock, Facts facts) {
         this.partners = partners;
         this.routes = routes(new ReferralService(partners, mailer, clock, facts));
     }
@@ -148,16 +150,6 @@ public final class ReferralModule implements Module {
 
     void unsetVolunteering(Object service) {
         partners.dropVolunteering(service);
-    }
-
-    @Reference(service = EventAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unsetEvents")
-    void setEvents(Object service) {
-        facts.set(service);
-    }
-
-    void unsetEvents(Object service) {
-        facts.unset(service);
     }
 
     @Reference(service = ModuleSwitches.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -30,7 +30,7 @@ class FactsTest {
         call(withFacts, routes, Method.POST, "/dossier/{id}/contact", h.coach().pathParam("id", id).form("outcome", "UNREACHABLE"));
 
         assertEquals(List.of(), admin.events(), "nothing is posted inside the transaction that causes it");
-        assertEquals(3, facts.publish(h.sql(), 100));
+        assertEquals(3, facts.publishPending(h.sql()));
         assertEquals(List.of(Facts.RECEIVED, Facts.CONTACTED, Facts.FINISHED), admin.topics());
         RecordingEventAdmin.Recorded finished = admin.events().get(2);
         assertEquals(h.initiative, finished.property("initiative"));
@@ -43,11 +43,11 @@ class FactsTest {
         }
         facts.unset(admin);
         call(withFacts, routes, Method.POST, "/verwijzen", Harness.filledIn(h.referrer()));
-        assertEquals(0, facts.publish(h.sql(), 100));
+        assertEquals(0, facts.publishPending(h.sql()));
         assertEquals(3, admin.events().size(), "nothing posted without Event Admin");
         facts.set(admin);
-        assertEquals(1, facts.publish(h.sql(), 100), "the fact waited for Event Admin");
-        assertEquals(0, facts.publish(h.sql(), 100), "and is posted once");
+        assertEquals(1, facts.publishPending(h.sql()), "the fact waited for Event Admin");
+        assertEquals(0, facts.publishPending(h.sql()), "and is posted once");
     }
 
     private static nl.samenredzaam.api.web.WebResponse call(Harness h, List<nl.samenredzaam.api.web.Route> routes, Method method,

@@ -35,7 +35,7 @@ import nl.samenredzaam.api.data.Sql;
  */
 final class TestDb implements AutoCloseable {
 
-    private static final Pattern PARAM = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
+    private static final Pattern PARAM = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9_]*)");
     private static final AtomicLong NAMES = new AtomicLong();
     private static EmbeddedPostgres postgres;
 

@@ -1,15 +1,16 @@
 package nl.samenredzaam.wmointake.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import nl.samenredzaam.api.data.Database;
 import nl.samenredzaam.api.data.Sql;
 import nl.samenredzaam.api.event.DomainEvents;
+import nl.samenredzaam.api.event.EventOutbox;
 
 /**
  * Domain events of this module through Event Admin (optional): topic
@@ -17,9 +18,9 @@ import nl.samenredzaam.api.event.DomainEvents;
  * never names or text).
  *
  * <p>Never posted from inside the transaction that causes them (it may still roll back): they are
- * written to {@code wmo_intake_event_outbox} in that transaction, and {@link WmoIntakeEventsJob}
- * posts the committed ones from a transaction of its own, within a scheduler tick. At least once:
- * when the job's transaction fails after posting, the same events come again.
+ * written to {@code wmo_intake_event_outbox} in that transaction and posted right after it commits
+ * ({@link EventOutbox}); {@link WmoIntakeEventsJob} posts what was left behind (a crash between the
+ * commit and the post, or no Event Admin at the time). At least once, oldest first.
  */
 public final class Facts {
 
@@ -32,6 +33,17 @@ public final class Facts {
     public static final String FILE = "file";
 
     private final AtomicReference<EventAdmin> events = new AtomicReference<>();
+    private final EventOutbox outbox;
+
+    /** Records only: nothing is posted after the commit (the job posts). */
+    Facts() {
+        this(null);
+    }
+
+    /** Posts right after the commit through {@code database} (the platform's, or a test's). */
+    Facts(Database database) {
+        this.outbox = new EventOutbox("wmo_intake_event_outbox", Map.of(FILE, "file_id"), this::sink, () -> database);
+    }
 
     void set(EventAdmin e) {
         events.set(e);
@@ -43,26 +55,15 @@ public final class Facts {
 
     /** Records a fact in the caller's transaction; posted once that has committed. */
     void post(Sql sql, String topic, long fileId, Instant now) {
-        sql.insert("insert into wmo_intake_event_outbox (initiative_id, topic, file_id, created_at) "
-                + "values (:initiative, :topic, :file, :now)", "topic", topic, "file", fileId, "now", now);
+        outbox.record(sql, topic, Map.of(FILE, fileId), now);
     }
 
-    /**
-     * Posts the committed facts of the initiative of {@code sql}, oldest first, at most
-     * {@code limit}, and deletes them; without Event Admin they wait. Returns how many were posted.
-     */
-    int publish(Sql sql, int limit) {
+    EventOutbox outbox() {
+        return outbox;
+    }
+
+    private EventOutbox.Sink sink() {
         EventAdmin e = events.get();
-        if (e == null) {
-            return 0;
-        }
-        List<Object[]> pending = sql.list("select id, topic, file_id from wmo_intake_event_outbox "
-                + "where initiative_id = :initiative order by id limit " + Math.max(1, limit),
-                r -> new Object[] {r.getLong(1), r.getString(2), r.getLong(3)});
-        for (Object[] p : pending) {
-            e.postEvent(new Event((String) p[1], Map.of(DomainEvents.INITIATIVE, sql.initiativeId(), FILE, p[2])));
-            sql.update("delete from wmo_intake_event_outbox where initiative_id = :initiative and id = :id", "id", p[0]);
-        }
-        return pending.size();
+        return e == null ? null : (topic, properties) -> e.postEvent(new Event(topic, properties));
     }
 }

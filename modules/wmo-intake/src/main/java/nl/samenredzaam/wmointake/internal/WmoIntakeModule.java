@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
+import nl.samenredzaam.api.data.Database;
 import nl.samenredzaam.api.i18n.Text;
 import nl.samenredzaam.api.identity.Directory;
 import nl.samenredzaam.api.module.MenuItem;
@@ -44,15 +45,21 @@ public final class WmoIntakeModule implements Module {
     private final Members members = new Members();
     private final Cooperation coop = new Cooperation();
     private final AccessLogHolder accessLog = new AccessLogHolder();
-    private final Facts facts = new Facts();
+    private final Facts facts;
     private final List<Route> routes;
 
     @Activate
-    public WmoIntakeModule(WmoTermsConfiguration config) {
-        this(WmoTerms.from(config), Clock.systemUTC());
+    public WmoIntakeModule(WmoTermsConfiguration config, @Reference Database database) {
+        this(WmoTerms.from(config), Clock.systemUTC(), new Facts(database));
     }
 
+    /** For tests: facts are recorded, not posted after the commit. */
     public WmoIntakeModule(WmoTerms terms, Clock clock) {
+        this(terms, clock, new Facts());
+    }
+
+    WmoIntakeModule(WmoTerms terms, Clock clock, Facts facts) {
+        this.facts = facts;
         IntakeService service = new IntakeService(new FileRepository(), new MeasurementRepository(), members, coop,
                 new DeadlineClock(terms), clock, facts);
         IntakePages pages = new IntakePages(service, accessLog);
