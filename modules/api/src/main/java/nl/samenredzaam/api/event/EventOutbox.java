@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -98,6 +99,8 @@ public final class EventOutbox {
     private final Supplier<Sink> sink;
     private final Supplier<Database> database;
     private final String select;
+    /** The ids each open transaction recorded; keys are weak, so a transaction that rolled back is forgotten. */
+    private final Map<Sql, List<Long>> recorded = new WeakHashMap<>();
 
     /**
      * @param table the module's outbox table
@@ -149,10 +152,39 @@ public final class EventOutbox {
         long id = sql.insert(names.append(')').append(values).append(')').toString(), params.toArray());
         Database db = database.get();
         if (db != null) {
-            long initiative = sql.initiativeId();
-            sql.afterCommit(() -> db.transaction(initiative, later -> publish(later, " and id = :id", "id", id)));
+            publishAfterCommit(sql, db, id);
         }
         return id;
+    }
+
+    /**
+     * One after-commit hook per transaction posts all the events it recorded here, in one short
+     * transaction. A rolled-back transaction's entry goes with its {@code Sql} (weak keys).
+     */
+    private void publishAfterCommit(Sql sql, Database db, long id) {
+        List<Long> ids;
+        boolean first;
+        synchronized (recorded) {
+            ids = recorded.get(sql);
+            first = ids == null;
+            if (first) {
+                ids = new ArrayList<>();
+                recorded.put(sql, ids);
+            }
+            ids.add(id);
+        }
+        if (first) {
+            List<Long> mine = ids;
+            long initiative = sql.initiativeId();
+            sql.afterCommit(() -> {
+                String in;
+                synchronized (recorded) {
+                    recorded.remove(sql);
+                    in = mine.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+                }
+                db.transaction(initiative, later -> publish(later, " and id in (" + in + ") order by id"));
+            });
+        }
     }
 
     /**

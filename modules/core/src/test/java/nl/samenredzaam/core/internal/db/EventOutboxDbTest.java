@@ -45,18 +45,32 @@ class EventOutboxDbTest {
     }
 
     @BothDatabases
-    void eventsArePostedRightAfterTheCommitInTheirOrderWithoutAJob() {
-        EventOutbox outbox = outbox(db.db);
+    void eventsArePostedRightAfterTheCommitInTheirOrderWithoutAJobInOneTransaction() {
+        List<Long> publishing = new ArrayList<>();
+        Database counting = new Database() {
+            @Override
+            public <T> T transaction(long initiativeId, Work<T> work) {
+                publishing.add(initiativeId);
+                return db.db.transaction(initiativeId, work);
+            }
+        };
+        EventOutbox outbox = outbox(counting);
         long initiative = db.newInitiative();
         db.db.transaction(initiative, sql -> {
             outbox.record(sql, TOPIC, Map.of("note", 7L), NOW);
             outbox.record(sql, OTHER, Map.of("note", 7L, "status", "DONE"), NOW);
+            outbox.record(sql, TOPIC, Map.of("note", 8L), NOW);
             assertEquals(List.of(), posted, "nothing inside the transaction");
             return null;
         });
         assertEquals(List.of(TOPIC + " {initiative=" + initiative + ", note=7}",
-                OTHER + " {initiative=" + initiative + ", note=7, status=DONE}"), posted);
+                OTHER + " {initiative=" + initiative + ", note=7, status=DONE}",
+                TOPIC + " {initiative=" + initiative + ", note=8}"), posted);
+        assertEquals(List.of(initiative), publishing, "one publishing transaction for the three");
         assertEquals(0, waiting(initiative), "and deleted");
+        db.db.transaction(initiative, sql -> outbox.record(sql, OTHER, Map.of("note", 9L), NOW));
+        assertEquals(4, posted.size(), "the next transaction has its own hook");
+        assertEquals(2, publishing.size());
     }
 
     @BothDatabases
