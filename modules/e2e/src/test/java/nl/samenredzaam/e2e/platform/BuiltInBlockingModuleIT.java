@@ -29,17 +29,21 @@ import nl.samenredzaam.testing.PlatformJar;
 import nl.samenredzaam.testing.RunningPlatform;
 
 /**
- * A module shipped inside samenredzaam.jar whose activation never returns. Felix's single start-level
- * thread starts the shipped bundles one after the other and hangs in it; core's StartLevelWatchdog
+ * Modules shipped inside samenredzaam.jar whose activation never returns. Felix's single start-level
+ * thread starts the shipped bundles one after the other and hangs in the first; core's StartLevelWatchdog
  * notices after the bundle start time-out, marks it stuck and starts the bundles the thread has not
- * reached. The fixture (modules/fixtures/blockingactivator, a BundleActivator that never returns and
- * ignores interrupts) is added to a copy of the platform jar as the first bundle of level 20, so every
- * other bundle of that level (identity, web, the feature modules) depends on the take-over.
- * Without the watchdog this platform never answers {@code /health} (web is never started: 404).
+ * reached. Two fixtures that ignore interrupts are added to a copy of the platform jar as the first
+ * bundles of level 20, so every other bundle of that level (identity, web, the feature modules) depends
+ * on the take-over: modules/fixtures/blocking (an immediate Declarative Services component whose
+ * constructor never returns; Felix has made the bundle ACTIVE already) hangs the start-level thread, and
+ * modules/fixtures/blockingactivator (a BundleActivator that never returns; the bundle stays STARTING)
+ * hangs the first start of the take-over, which goes on with the next bundle. Without the watchdog this
+ * platform never answers {@code /health} (web is never started: 404).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuiltInBlockingModuleIT {
 
+    static final String BLOCKING = "nl.samenredzaam.fixture.blocking";
     static final String ACTIVATOR = "nl.samenredzaam.fixture.blockingactivator";
     static final int TIMEOUT_SECONDS = 3;
     static final String STUCK = "Start duurde langer dan " + TIMEOUT_SECONDS + " s";
@@ -59,7 +63,9 @@ class BuiltInBlockingModuleIT {
             Path jar = dir.resolve("samenredzaam.jar");
             dir.toFile().deleteOnExit();
             jar.toFile().deleteOnExit(); // deleted before its folder (reverse order)
-            return ShippedBundleJar.copyWith(PlatformJar.locate(), Fixtures.blockingActivator(), "blockingactivator.jar", 20, jar);
+            return ShippedBundleJar.copyWith(PlatformJar.locate(), 20, jar,
+                    new ShippedBundleJar.Shipped("blocking.jar", Fixtures.blocking()),
+                    new ShippedBundleJar.Shipped("blockingactivator.jar", Fixtures.blockingActivator()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,29 +78,43 @@ class BuiltInBlockingModuleIT {
 
     @Test
     @Order(1)
-    void theCopyShipsTheBlockingModuleFirstAtTheModulesLevel() {
+    void theCopyShipsTheBlockingModulesFirstAtTheModulesLevel() {
         var p = ShippedBundleJar.launcherProperties(JAR);
-        assertTrue(p.getProperty("launch.bundles").startsWith("jar/blockingactivator.jar,"), p.getProperty("launch.bundles"));
-        assertTrue(p.getProperty("launch.runbundles.attrs").contains(ACTIVATOR + ";version="), p.getProperty("launch.runbundles.attrs"));
+        assertTrue(p.getProperty("launch.bundles").startsWith("jar/blocking.jar,jar/blockingactivator.jar,"),
+                p.getProperty("launch.bundles"));
+        for (String bsn : new String[] {BLOCKING, ACTIVATOR}) {
+            assertTrue(p.getProperty("launch.runbundles.attrs").matches(".*,\\Q" + bsn + ";version=\\E\"[^\"]+\";startlevel=20.*"),
+                    p.getProperty("launch.runbundles.attrs"));
+        }
     }
 
     @Test
     @Order(2)
-    void healthIsUpAndTheStuckModuleIsShownAsFailed(HttpJson http) {
+    void healthIsUpAndTheStuckModulesAreShownAsFailed(HttpJson http) {
         // RunningPlatform waited for /health 200: without the take-over it stays 404 (web never starts)
         JsonResponse health = http.get("/health");
         assertEquals(200, health.status(), health.toString());
 
-        JsonResponse bundle = operator.get("/api/v1/platform/bundles/" + ACTIVATOR);
+        // Felix made it ACTIVE before Declarative Services began its component; the activator one stays STARTING
+        assertBundle(BLOCKING, "ACTIVE");
+        assertBundle(ACTIVATOR, "STARTING");
+        for (String id : new String[] {"blocking", "blocking-activator"}) {
+            JsonNode module = module(id);
+            assertNotNull(module, id + " is listed");
+            assertEquals("FAILED", module.get("state").asText(), module.toString());
+            assertTrue(module.get("problem").asText().contains(STUCK), module.toString());
+        }
+        // enabled for the initiative its pages answer 503
+        assertEquals(200, operator.put("/api/v1/lindeholt/modules/blocking", Map.of("enabled", true)).status());
+        assertEquals(503, http.get("/lindeholt/blocking").status());
+    }
+
+    static void assertBundle(String bsn, String state) {
+        JsonResponse bundle = operator.get("/api/v1/platform/bundles/" + bsn);
         assertEquals(200, bundle.status(), bundle.toString());
-        assertEquals("STARTING", bundle.json().get("state").asText(), "its activator still runs: " + bundle);
+        assertEquals(state, bundle.json().get("state").asText(), bundle.toString());
         assertTrue(bundle.json().get("problem").asText().contains(STUCK), bundle.toString());
         assertEquals(false, bundle.json().get("removable").asBoolean(), "shipped in the jar: " + bundle);
-
-        JsonNode module = module("blocking-activator");
-        assertNotNull(module, "the module is listed");
-        assertEquals("FAILED", module.get("state").asText(), module.toString());
-        assertTrue(module.get("problem").asText().contains(STUCK), module.toString());
     }
 
     @Test
@@ -119,10 +139,14 @@ class BuiltInBlockingModuleIT {
     @Order(4)
     void theLogNamesTheStuckBundleAndWhereItHangs() {
         String log = platform.log();
-        assertTrue(log.contains("Bundle " + ACTIVATOR), log);
+        assertTrue(log.contains("Bundle " + BLOCKING + " 0"), log);
         assertTrue(log.contains("did not finish starting within " + TIMEOUT_SECONDS + " s on the framework's start-level thread"), log);
-        assertTrue(log.contains("BlockingActivator.start"), "the stack of the stuck thread: " + log);
-        assertTrue(log.contains("bundles the start-level thread has not reached:"), log);
+        assertTrue(log.contains("BlockingModule.<init>"), "the stack of the stuck start-level thread: " + log);
+        assertTrue(log.contains("bundles the start-level thread has not reached: " + ACTIVATOR + ", "), log);
+        assertTrue(log.contains("Bundle " + ACTIVATOR + " 0"), log);
+        assertTrue(log.contains("started instead of the stuck start-level thread, did not finish starting within " + TIMEOUT_SECONDS
+                + " s either"), log);
+        assertTrue(log.contains("BlockingActivator.start"), "the stack of the stuck take-over start: " + log);
     }
 
     /**
@@ -142,8 +166,8 @@ class BuiltInBlockingModuleIT {
         operator = Fixtures.operator(platform.http());
         Eventually.within(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/lindeholt/hello/greetings").status() == 200,
                 () -> "hello restored and serving: " + operator.get("/api/v1/platform/bundles/nl.samenredzaam.fixture.hello"));
-        JsonResponse stuck = operator.get("/api/v1/platform/bundles/" + ACTIVATOR);
-        assertTrue(stuck.json().get("problem").asText().contains(STUCK), stuck.toString());
+        assertBundle(BLOCKING, "ACTIVE");
+        assertBundle(ACTIVATOR, "STARTING");
         assertEquals(200, http.get("/api/v1/lindeholt/buurtnieuws/items").status());
     }
 

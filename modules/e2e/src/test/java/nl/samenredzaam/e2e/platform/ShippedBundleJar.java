@@ -19,7 +19,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of the exported platform jar with one more bundle shipped inside it, as if it were listed in
+ * A copy of the exported platform jar with more bundles shipped inside it, as if they were listed in
  * {@code -runbundles}: started by the framework's start-level thread like the built-in modules.
  *
  * <p>What bnd's launcher (7.1.0) needs, found by reading the exported jar: the bundles are stored under
@@ -27,9 +27,9 @@ import java.util.zip.ZipOutputStream;
  * {@code launcher.properties} (so the order gives the bundle ids), and takes each bundle's start level from
  * {@code launch.runbundles.attrs} by symbolic name and version. The manifest of the exported jar
  * ({@code Main-Class}, {@code Embedded-Runpath}) has no digests of the entries, so nothing else has to
- * change. The added bundle is put first in {@code launch.bundles}: it gets the lowest id of its level,
- * so Felix's start-level thread starts it before every other bundle of that level (identity, web and
- * the feature modules at level 20).
+ * change. The added bundles are put first in {@code launch.bundles}: they get the lowest ids of their
+ * level, so Felix's start-level thread starts them before every other bundle of that level (identity,
+ * web and the feature modules at level 20).
  */
 final class ShippedBundleJar {
 
@@ -38,15 +38,20 @@ final class ShippedBundleJar {
     private ShippedBundleJar() {
     }
 
-    /**
-     * Writes {@code target}: {@code platform} with {@code bundle} added as {@code jar/<name>} at
-     * {@code startLevel}, first in the launcher's list.
-     */
+    /** A bundle to ship: its file name under {@code jar/} and its bytes. */
+    record Shipped(String name, byte[] jar) {
+    }
+
+    /** Writes {@code target}: {@code platform} with {@code bundle} added as {@code jar/<name>}, first in the list. */
     static Path copyWith(Path platform, byte[] bundle, String name, int startLevel, Path target) {
-        Attributes main = manifest(bundle).getMainAttributes();
-        String bsn = main.getValue("Bundle-SymbolicName").split(";")[0].strip();
-        String version = main.getValue("Bundle-Version").strip();
-        String entryName = "jar/" + name;
+        return copyWith(platform, startLevel, target, new Shipped(name, bundle));
+    }
+
+    /**
+     * Writes {@code target}: {@code platform} with {@code bundles} added under {@code jar/} at
+     * {@code startLevel}, first in the launcher's list and in the given order (so with the lowest ids).
+     */
+    static Path copyWith(Path platform, int startLevel, Path target, Shipped... bundles) {
         try (ZipFile in = new ZipFile(platform.toFile()); OutputStream file = Files.newOutputStream(target);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             boolean added = false;
@@ -58,11 +63,13 @@ final class ShippedBundleJar {
                     data = s.readAllBytes();
                 }
                 if (e.getName().equals(PROPERTIES)) {
-                    data = launcherProperties(data, entryName, bsn, version, startLevel);
+                    data = launcherProperties(data, startLevel, bundles);
                 }
                 put(out, e.getName(), data);
                 if (e.getName().equals("jar/")) {
-                    put(out, entryName, bundle);
+                    for (Shipped b : bundles) {
+                        put(out, "jar/" + b.name(), b.jar());
+                    }
                     added = true;
                 }
             }
@@ -75,19 +82,27 @@ final class ShippedBundleJar {
         return target;
     }
 
-    static byte[] launcherProperties(byte[] original, String entryName, String bsn, String version, int startLevel)
-            throws IOException {
+    static byte[] launcherProperties(byte[] original, int startLevel, Shipped... bundles) throws IOException {
         Properties p = new Properties();
         p.load(new ByteArrayInputStream(original));
-        String bundles = p.getProperty("launch.bundles");
+        String list = p.getProperty("launch.bundles");
         String attrs = p.getProperty("launch.runbundles.attrs");
-        if (bundles == null || attrs == null) {
+        if (list == null || attrs == null) {
             throw new IllegalStateException("launcher.properties without launch.bundles or launch.runbundles.attrs");
         }
-        p.setProperty("launch.bundles", entryName + "," + bundles);
-        p.setProperty("launch.runbundles.attrs", attrs + "," + bsn + ";version=\"" + version + "\";startlevel=" + startLevel);
+        StringBuilder first = new StringBuilder();
+        StringBuilder levels = new StringBuilder(attrs);
+        for (Shipped b : bundles) {
+            Attributes main = manifest(b.jar()).getMainAttributes();
+            String bsn = main.getValue("Bundle-SymbolicName").split(";")[0].strip();
+            String version = main.getValue("Bundle-Version").strip();
+            first.append("jar/").append(b.name()).append(',');
+            levels.append(',').append(bsn).append(";version=\"").append(version).append("\";startlevel=").append(startLevel);
+        }
+        p.setProperty("launch.bundles", first + list);
+        p.setProperty("launch.runbundles.attrs", levels.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        p.store(bytes, "with " + bsn + " added by the e2e test");
+        p.store(bytes, "with bundles added by an e2e test");
         return bytes.toByteArray();
     }
 
