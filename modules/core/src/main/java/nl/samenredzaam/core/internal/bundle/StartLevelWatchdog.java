@@ -87,6 +87,9 @@ import org.slf4j.LoggerFactory;
  * <li>When the stuck thread comes back, the start-level thread goes on with its snapshot: it locks each
  * remaining bundle (waiting while a take-over start holds it), finds it ACTIVE and leaves it, then
  * sends STARTLEVEL_CHANGED. A bundle started both ways is started once.</li>
+ * <li>{@code startBundle} releases the bundle's lock before it sends STARTED, so a module whose
+ * immediate component hangs (in Declarative Services' STARTED listener) holds no lock at all; one whose
+ * activator hangs holds only its own.</li>
  * <li>A transient start leaves the bundle's persistent state as it was (the launcher marked it to
  * start already), so nothing changes for the next start of the platform.</li>
  * </ul>
