@@ -113,6 +113,9 @@ public final class StartLevelWatchdog implements SynchronousBundleListener {
     /** Felix's start-level thread ({@code FrameworkStartLevelImpl.THREAD_NAME}). */
     static final String START_LEVEL_THREAD = "FelixStartLevel";
 
+    /** How long the orderly stop waits for one bundle (Felix SCR waits at most 5 s for a component, cnf/runtime.bnd). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(6);
+
     private static final Logger LOG = LoggerFactory.getLogger(StartLevelWatchdog.class);
 
     /** Starts one bundle and says how it went (production: {@link BundleStarter#run} with START_TRANSIENT). */
@@ -236,6 +239,11 @@ public final class StartLevelWatchdog implements SynchronousBundleListener {
                 finishedLate(previous.bundle()); // the thread moved on
             }
             checkLater.run();
+        } else if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0 && startLevelThreadStuck()) {
+            // the framework is stopping, on Felix's shutdown thread: do not hold it up
+            Thread stopper = new Thread(this::stopInOrder, "samenredzaam-orderly-stop");
+            stopper.setDaemon(true);
+            stopper.start();
         }
         // STARTED is no sign that the thread is done with the bundle: Felix sends it before Declarative
         // Services activates the bundle's components (in its own STARTED listener, where an immediate
@@ -275,6 +283,84 @@ public final class StartLevelWatchdog implements SynchronousBundleListener {
             takeOvers.execute(() -> takeOver(s.bundle()));
         }
         checkLater.run();
+    }
+
+    /** Whether a bundle this watchdog isolated still holds the start-level thread. */
+    boolean startLevelThreadStuck() {
+        Starting s = current;
+        return s != null && isolated.contains(s.bundle().getBundleId()) && insideStart.test(s.thread());
+    }
+
+    /**
+     * The framework is stopping while its start-level thread hangs. Felix stops the bundles by lowering the
+     * start level on that same thread, which never takes the request, so nothing would be stopped: Jetty
+     * keeps its port, and core's database pool is not closed (on H2 an unclean stop; two in a row can lose a
+     * write, see docs/reliability.md). This stops the bundles instead, in the order Felix would (start level,
+     * then bundle id, from the last), each on a thread of its own for at most {@link #STOP_WAIT} (core as long
+     * as it takes), leaving out the stuck ones and the logging bundles (level 1, so that this is logged).
+     * Core itself is stopped too, which closes the database; this thread is not one of core's and goes on.
+     * It all has to fit in the launcher's stop time-out (20 s), after which the JVM exits anyway.
+     */
+    private void stopInOrder() {
+        List<Bundle> order = stopOrder();
+        LOG.warn("The framework is stopping while its start-level thread still hangs in bundle {}; it cannot stop the bundles "
+                + "itself, so they are stopped in its order: {}", current.bundle().getSymbolicName(),
+                order.stream().map(Bundle::getSymbolicName).collect(Collectors.joining(", ")));
+        List<String> notStopped = new ArrayList<>();
+        long own = context.getBundle().getBundleId();
+        for (Bundle b : order) {
+            // core's own stop closes the database: wait for it as long as the launcher lets the JVM live
+            // (with a module stuck in its component, Declarative Services' trackers in core wait ~5 s each)
+            if (!stopWithin(b, b.getBundleId() == own ? Duration.ofMinutes(1) : STOP_WAIT)) {
+                notStopped.add(b.getSymbolicName());
+            }
+        }
+        LOG.warn("Stopped {} of {} bundles in order{}", order.size() - notStopped.size(), order.size(),
+                notStopped.isEmpty() ? "" : "; not within " + STOP_WAIT.toSeconds() + " s: " + String.join(", ", notStopped));
+    }
+
+    private static boolean stopWithin(Bundle b, Duration wait) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                b.stop(Bundle.STOP_TRANSIENT);
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "samenredzaam-orderly-stop-" + b.getSymbolicName());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("Stopping bundle {} failed: {}", b.getSymbolicName(), e.getCause().toString());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The bundles to stop when the framework stops while its start-level thread hangs: started ones (or
+     * starting, but not stuck), above the logging level 1, from the highest start level and bundle id down.
+     */
+    List<Bundle> stopOrder() {
+        List<Bundle> order = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            int state = b.getState();
+            if (b.getBundleId() == 0 || level(b) <= 1 || isFragment(b) || health.isStuck(b.getBundleId())
+                    || (state != Bundle.ACTIVE && state != Bundle.STARTING)) {
+                continue;
+            }
+            order.add(b);
+        }
+        order.sort(Comparator.comparingInt(StartLevelWatchdog::level).thenComparingLong(Bundle::getBundleId).reversed());
+        return order;
     }
 
     /**

@@ -204,6 +204,23 @@ class StartLevelWatchdogTest {
     }
 
     @Test
+    void whenTheFrameworkStopsWhileTheThreadHangsTheBundlesAreStoppedInReverseOrderWithoutTheStuckOnes() {
+        assertFalse(watchdog.startLevelThreadStuck());
+        hangsToo.add("nl.samenredzaam.referral");
+        startsOnTheStartLevelThread(blocking);
+        now.addAndGet(TIMEOUT.toNanos());
+        watchdog.check();
+        assertTrue(watchdog.startLevelThreadStuck());
+        states.put(core.getBundleId(), Bundle.ACTIVE);
+        Bundle logback = bundle(2, "ch.qos.logback.classic", 1, true, false, Bundle.ACTIVE);
+        assertEquals(List.of("nl.samenredzaam.web", "nl.samenredzaam.volunteering", "nl.samenredzaam.identity", "nl.samenredzaam.core",
+                "org.apache.felix.scr"), watchdog.stopOrder().stream().map(Bundle::getSymbolicName).toList(),
+                "not the stuck ones (blocking, referral), not logging (level 1: " + logback + "), not the ones never started");
+        insideStart = false; // the thread came back: Felix stops the bundles itself
+        assertFalse(watchdog.startLevelThreadStuck());
+    }
+
+    @Test
     void theStackOfAThreadThatIsNotStartingABundleSaysSo() {
         assertFalse(StartLevelWatchdog.insideBundleStart(Thread.currentThread()));
     }
