@@ -96,11 +96,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it cannot do: the stuck thread itself cannot be stopped (Java has no safe way, and the
  * fixture in the tests even ignores interrupts); it stays until the platform stops. For as long as it
- * hangs the framework's raise is not finished (no STARTLEVEL_CHANGED), and a shutdown cannot stop the
- * bundles in order: Felix stops them by lowering the level on that same start-level thread
- * ({@code FrameworkStartLevelImpl.setStartLevelAndWait(0)} queues a request the stuck thread never takes),
- * so no bundle is stopped, the launcher gives up after its stop time-out (20 s) and the JVM exits
- * without closing the database (see docs/reliability.md for what an unclean stop can cost on H2). A framework operation that takes the global lock and then
+ * hangs the framework's raise is not finished (no STARTLEVEL_CHANGED), and Felix cannot stop the
+ * bundles: it lowers the level on that same start-level thread
+ * ({@code FrameworkStartLevelImpl.setStartLevelAndWait(0)} queues a request the stuck thread never
+ * takes). So when the framework stops (the system bundle's STOPPING event) while the thread still hangs,
+ * this watchdog stops the bundles itself in Felix's order ({@link #stopInOrder()}), core and its database
+ * included; the launcher still waits its full stop time-out (20 s) for the framework, then exits the JVM.
+ * A framework operation that takes the global lock and then
  * needs the stuck bundle's lock (a refresh that includes that bundle) would wait for ever and block every
  * bundle operation after it; nothing in the platform refreshes a shipped bundle, and core refreshes only
  * the uploaded bundle concerned. Bundles of a level above the stuck bundle's level cannot be started.
