@@ -28,7 +28,8 @@ final class Fixtures {
     /** The jar of a fixture module from the test class path (the reactor puts the packaged jar there). */
     static byte[] jar(String artifactPrefix) {
         String entry = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> Path.of(p).getFileName().toString().startsWith(artifactPrefix) && p.endsWith(".jar"))
+                // "<artifactId>-<version>.jar": the dash keeps ...fixture.blocking from matching ...fixture.blockingactivator
+                .filter(p -> Path.of(p).getFileName().toString().startsWith(artifactPrefix + "-") && p.endsWith(".jar"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(artifactPrefix + " jar not on the test class path; build the reactor first"));
         try {

@@ -48,6 +48,14 @@ public final class DemoLoader implements Readiness {
     private final ModuleRegistry modules;
     private final DemoAccounts accounts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "samenredzaam-demo"));
+    /**
+     * Each module's demo data is written on one of these, next to the others: the calendar's programme
+     * alone took ~0.45 s of a first {@code --demo} start, one module after the other (docs/performance.md).
+     * The modules' data are independent of each other; the worker above still decides what to load.
+     */
+    private final ExecutorService loaders = Executors.newFixedThreadPool(2, r -> new Thread(r, "samenredzaam-demo-module"));
+    /** Modules whose demo data is being written now, so that a second look does not start them twice. */
+    private final java.util.Set<String> loading = ConcurrentHashMap.newKeySet();
     private final Map<String, DemoDataContributor> contributors = new ConcurrentHashMap<>();
     private volatile Initiative initiative;
     private volatile Map<String, Long> people;
@@ -102,6 +110,7 @@ public final class DemoLoader implements Readiness {
     @Deactivate
     void deactivate() throws InterruptedException {
         nl.samenredzaam.core.internal.Executors2.stopGracefully(worker, 10);
+        nl.samenredzaam.core.internal.Executors2.stopGracefully(loaders, 10);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -152,15 +161,33 @@ public final class DemoLoader implements Readiness {
         }
         for (ModuleRegistry.Active active : modules.activeModules()) {
             String id = active.module().id();
+            if (!loading.add(id)) {
+                continue; // being written right now
+            }
             DemoDataContributor contributor = contributors.get(id);
             if (alreadyLoaded(demo.id(), id)) {
+                loading.remove(id);
                 continue;
             }
             modules.setEnabled(demo.id(), id, true);
-            if (contributor != null) {
-                load(demo, id, contributor);
-            } else {
+            if (contributor == null) {
                 markLoaded(demo.id(), id);
+                loading.remove(id);
+                continue;
+            }
+            pending.incrementAndGet();
+            try {
+                loaders.execute(() -> {
+                    try {
+                        load(demo, id, contributor);
+                    } finally {
+                        loading.remove(id);
+                        pending.decrementAndGet();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                loading.remove(id);
+                pending.decrementAndGet();
             }
         }
     }
