@@ -1,5 +1,6 @@
 package nl.samenredzaam.core.internal.bundle;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +31,9 @@ import nl.samenredzaam.core.platform.Readiness;
  * (20) while its start-level thread still starts the bundles one after the other, so a check of the
  * level said UP while the last module was still migrating (seen in a start-up log; H2TemplateIT and
  * the e2e tests that sign in at once depend on it). This class therefore counts the bundles: each must
- * have sent STARTED (a synchronous listener, registered after Declarative Services' own, so the
- * module's components are active by then) or have failed (the framework's ERROR event for it).
+ * have sent STARTED and its start must have returned (the starting thread went on to the next bundle,
+ * or the framework announced the end of the raise), or it must have failed (the framework's ERROR
+ * event for it).
  *
  * <p>Only bundles shipped in the jar count (bnd's launcher installs them from {@value #SHIPPED}):
  * a bundle uploaded or dropped in {@code deploy/} is started by core or FileInstall on a thread of its
@@ -59,6 +61,17 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
     private final int target;
     private final int own;
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    /**
+     * Bundles whose start has returned: the thread that started one has begun starting the next. STARTED
+     * alone is not enough: Felix calls the listeners of different bundles in no fixed order, so this
+     * listener can hear STARTED before Declarative Services has activated the module's components
+     * (seen: the 200 came before wmo-intake's demo data was queued).
+     */
+    private final Set<Long> settled = ConcurrentHashMap.newKeySet();
+    /** The last bundle each thread began to start. */
+    private final Map<Thread, Long> startingOn = new ConcurrentHashMap<>();
+    /** The framework said the raise is over (STARTLEVEL_CHANGED): every start on its thread has returned. */
+    private volatile boolean raised;
     private final Set<Long> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean reached;
 
@@ -78,6 +91,7 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
         for (Bundle b : context.getBundles()) {
             if (b.getState() == Bundle.ACTIVE) {
                 started.add(b.getBundleId());
+                settled.add(b.getBundleId());
             }
         }
         reached = target == 0;
@@ -87,12 +101,20 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
     void deactivate() {
         context.removeFrameworkListener(this);
         context.removeBundleListener(this);
+        startingOn.clear();
     }
 
     @Override
     public void bundleChanged(BundleEvent event) {
-        if (event.getType() == BundleEvent.STARTED) {
-            started.add(event.getBundle().getBundleId());
+        long id = event.getBundle().getBundleId();
+        if (event.getType() == BundleEvent.STARTING) {
+            // called on the thread that starts the bundle: its previous start there has returned
+            Long previous = startingOn.put(Thread.currentThread(), id);
+            if (previous != null) {
+                settled.add(previous);
+            }
+        } else if (event.getType() == BundleEvent.STARTED) {
+            started.add(id);
         }
     }
 
@@ -101,6 +123,8 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
         // Felix sends ERROR with the bundle when it cannot resolve or start one while raising the level.
         if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
             failed.add(event.getBundle().getBundleId());
+        } else if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+            raised = true;
         }
     }
 
@@ -113,6 +137,14 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
     }
 
     private boolean everyShippedBundleStarted() {
+        // With the start-level thread stuck, the framework never says the raise is over, and the
+        // watchdog starts the rest on threads of its own (each start awaited): STARTED is then enough.
+        boolean takenOver = false;
+        for (Bundle b : context.getBundles()) {
+            if (health.isStuck(b.getBundleId())) {
+                takenOver = true;
+            }
+        }
         for (Bundle b : context.getBundles()) {
             if (!b.getLocation().startsWith(SHIPPED) || isFragment(b)) {
                 continue;
@@ -122,7 +154,10 @@ public final class StartLevelReadiness implements Readiness, FrameworkListener, 
                 continue;
             }
             long id = b.getBundleId();
-            if (!started.contains(id) && !failed.contains(id) && !health.isStuck(id)) {
+            if (failed.contains(id) || health.isStuck(id)) {
+                continue;
+            }
+            if (!started.contains(id) || !(raised || takenOver || settled.contains(id))) {
                 return false;
             }
         }

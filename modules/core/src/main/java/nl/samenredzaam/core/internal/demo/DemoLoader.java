@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -56,10 +58,16 @@ public final class DemoLoader implements Readiness {
     private final ExecutorService loaders = Executors.newFixedThreadPool(2, r -> new Thread(r, "samenredzaam-demo-module"));
     /** Modules whose demo data is being written now, so that a second look does not start them twice. */
     private final java.util.Set<String> loading = ConcurrentHashMap.newKeySet();
+    /** Modules switched on for the demo that have no demo data (yet). */
+    private final java.util.Set<String> enabledWithoutData = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, DemoDataContributor> contributors = new ConcurrentHashMap<>();
     private volatile Initiative initiative;
     private volatile Map<String, Long> people;
     private volatile boolean prepared;
+    private volatile AutoCloseable moduleChanges;
+    private volatile SynchronousBundleListener bundleListener;
+    private volatile BundleContext context;
     /** Work queued or running on the worker: /health waits until it is done. */
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -74,6 +82,20 @@ public final class DemoLoader implements Readiness {
         if (enabled) {
             submit(this::prepare);
             migrations.onChange(() -> submit(this::runPending));
+            // A module's service appears while its bundle is still STARTING (Declarative Services
+            // activates then), and the registry lists a module as active only once its bundle is
+            // ACTIVE: a look at that moment found wmo-intake missing, and /health said UP before its
+            // demo data (seen in start-up logs). So look again when a bundle has started; synchronous,
+            // so the look is queued (and /health waits for it) before that bundle's start returns.
+            moduleChanges = modules.onChange(() -> submit(this::runPending));
+            SynchronousBundleListener listener = event -> {
+                if (event.getType() == BundleEvent.STARTED) {
+                    submit(this::runPending);
+                }
+            };
+            context.addBundleListener(listener);
+            this.bundleListener = listener;
+            this.context = context;
         }
     }
 
@@ -94,11 +116,18 @@ public final class DemoLoader implements Readiness {
                 try {
                     work.run();
                 } finally {
-                    pending.decrementAndGet();
+                    done();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             pending.decrementAndGet();
+        }
+    }
+
+    /** One piece of work less; says once that the demo is whole when nothing is left (also what /health waits for). */
+    private void done() {
+        if (pending.decrementAndGet() == 0 && prepared && announced.compareAndSet(false, true)) {
+            LOG.info("Demo initiative ready at /{}/", SLUG);
         }
     }
 
@@ -109,6 +138,21 @@ public final class DemoLoader implements Readiness {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (bundleListener != null) {
+            try {
+                context.removeBundleListener(bundleListener);
+            } catch (IllegalStateException stopping) {
+                // our bundle is stopping
+            }
+        }
+        AutoCloseable changes = moduleChanges;
+        if (changes != null) {
+            try {
+                changes.close();
+            } catch (Exception e) {
+                LOG.debug("Could not stop listening to module changes", e);
+            }
+        }
         nl.samenredzaam.core.internal.Executors2.stopGracefully(worker, 10);
         nl.samenredzaam.core.internal.Executors2.stopGracefully(loaders, 10);
     }
@@ -148,7 +192,6 @@ public final class DemoLoader implements Readiness {
             people = accounts.ensure(initiative);
             runPending();
             prepared = true;
-            LOG.info("Demo initiative ready at /{}/", SLUG);
         } catch (RuntimeException e) {
             LOG.error("Could not prepare the demo initiative", e);
         }
@@ -169,12 +212,18 @@ public final class DemoLoader implements Readiness {
                 loading.remove(id);
                 continue;
             }
-            modules.setEnabled(demo.id(), id, true);
             if (contributor == null) {
-                markLoaded(demo.id(), id);
+                // Not marked as loaded: its contributor may still be on its way (Declarative Services
+                // activates it right after the module, on the thread that starts the bundle, while this
+                // runs on the worker); marked now, its demo data would never come (seen in start-up logs).
+                // A module without any demo data is switched on once per start of the platform.
+                if (enabledWithoutData.add(id)) {
+                    modules.setEnabled(demo.id(), id, true);
+                }
                 loading.remove(id);
                 continue;
             }
+            modules.setEnabled(demo.id(), id, true);
             pending.incrementAndGet();
             try {
                 loaders.execute(() -> {
@@ -182,7 +231,7 @@ public final class DemoLoader implements Readiness {
                         load(demo, id, contributor);
                     } finally {
                         loading.remove(id);
-                        pending.decrementAndGet();
+                        done();
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
