@@ -93,9 +93,7 @@ class StartLevelReadinessTest {
         felix.level = 10;
         StartLevelReadiness readiness = readiness("20");
         felix.level = 20;
-        starts(calendar);
-        starts(wmoIntake);
-        felix.fire(FrameworkEvent.STARTLEVEL_CHANGED, null, null);
+        bothModulesStartAndTheRaiseEnds();
         assertTrue(readiness.ready());
     }
 
@@ -103,9 +101,7 @@ class StartLevelReadinessTest {
     void notReadyBeforeTheFrameworkReachesTheLevel() {
         felix.level = 10;
         StartLevelReadiness readiness = readiness("20");
-        starts(calendar);
-        starts(wmoIntake);
-        felix.fire(FrameworkEvent.STARTLEVEL_CHANGED, null, null);
+        bothModulesStartAndTheRaiseEnds();
         assertFalse(readiness.ready(), "the framework has not reached level 20: more bundles may come");
         felix.level = 20;
         assertTrue(readiness.ready());
@@ -125,9 +121,7 @@ class StartLevelReadinessTest {
         felix.level = 10;
         StartLevelReadiness readiness = readiness("20");
         felix.level = 20;
-        starts(calendar);
-        starts(wmoIntake);
-        felix.fire(FrameworkEvent.STARTLEVEL_CHANGED, null, null);
+        bothModulesStartAndTheRaiseEnds();
         assertTrue(readiness.ready());
         felix.level = 10;
         assertTrue(readiness.ready(), "once reached; the shutdown stops Jetty anyway");
@@ -144,6 +138,13 @@ class StartLevelReadinessTest {
         assertEquals(0, StartLevelReadiness.target(" "));
         assertEquals(20, StartLevelReadiness.target(" 20 "));
         assertThrows(IllegalArgumentException.class, () -> StartLevelReadiness.target("twenty"));
+    }
+
+    /** The rest of a normal start: calendar, then wmo-intake, then the framework's end of the raise. */
+    private void bothModulesStartAndTheRaiseEnds() {
+        starts(calendar);
+        starts(wmoIntake);
+        felix.fire(FrameworkEvent.STARTLEVEL_CHANGED, null, null);
     }
 
     /** What Felix does on the thread that starts a bundle: STARTING, the activator, STARTED. */
