@@ -12,6 +12,9 @@
 #   -s STATUS  HTTP status that counts as "up" (default 200; use "any" for any HTTP answer)
 #   -j JAR     the jar (default runtime/target/samenredzaam.jar; build it with `mvn -pl runtime -am package`)
 #
+# The environment is passed on: SAMENREDZAAM_JVM_TUNING=off measures the platform in the JVM that
+# `java -jar` starts (see docs/performance.md, "JVM settings").
+#
 # Method: the clock starts right before `java` is exec'd; curl polls every 20 ms (connect timeout
 # 1 s) until the status matches; the process is then stopped with SIGTERM and awaited before the
 # next run, so runs never overlap. Each run uses a free port. Prints one line per run and the
@@ -80,11 +83,18 @@ for i in $rounds; do
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
     continue
   fi
-  # CPU time the JVM used until then (user + system, all threads): less sensitive than wall-clock
-  # time to other load on the machine.
-  read -r utime stime < <(awk '{print $14, $15}' "/proc/$pid/stat")
-  cpu_ms=$(((utime + stime) * 1000 / $(getconf CLK_TCK)))
-  rss_mib=$(($(awk '/^VmRSS/ {print $2}' "/proc/$pid/status") / 1024))
+  # CPU time the JVMs used until then (user + system, all threads): less sensitive than wall-clock
+  # time to other load on the machine. Summed over the JVM `java -jar` started and the one it runs
+  # the platform in (the launcher's TunedJvm; one JVM with SAMENREDZAAM_JVM_TUNING=off), as is RSS.
+  cpu_ticks=0
+  rss_kib=0
+  for p in $pid $(pgrep -P "$pid" || true); do
+    read -r utime stime < <(awk '{print $14, $15}' "/proc/$p/stat")
+    cpu_ticks=$((cpu_ticks + utime + stime))
+    rss_kib=$((rss_kib + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status")))
+  done
+  cpu_ms=$((cpu_ticks * 1000 / $(getconf CLK_TCK)))
+  rss_mib=$((rss_kib / 1024))
   times+=("$ms")
   cpus+=("$cpu_ms")
   rsss+=("$rss_mib")

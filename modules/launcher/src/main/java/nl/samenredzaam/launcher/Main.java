@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code java -jar samenredzaam.jar}: reads the command line, prepares the data directory, sets the system properties
@@ -27,9 +31,20 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Throwable {
-        int status = prepare(args, System.out, System.err);
+        String childOf = System.getProperty(TunedJvm.CHILD_OF);
+        int status = prepare(args, System.out, System.err, childOf == null);
         if (status >= 0) {
             System.exit(status);
+        }
+        if (childOf != null) {
+            TunedJvm.watchParent(Long.parseLong(childOf), System.err);
+        } else {
+            Optional<List<String>> tuned = TunedJvm.command(Path.of(System.getProperty("java.home")), ownJar(),
+                    ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getenv(),
+                    System.getProperties(), ProcessHandle.current().pid(), args);
+            if (tuned.isPresent()) {
+                System.exit(TunedJvm.run(tuned.get(), System.err));
+            }
         }
         quietJavaUtilLogging();
         preinitialise();
@@ -57,6 +72,14 @@ public final class Main {
      * @return an exit code to stop with, or -1 to go on and start the framework
      */
     static int prepare(String[] args, PrintStream out, PrintStream err) {
+        return prepare(args, out, err, true);
+    }
+
+    /**
+     * @param announce whether to print the "starting on" line (the JVM that {@code java -jar} started already did,
+     *                 when this one runs the platform for it: {@link TunedJvm})
+     */
+    static int prepare(String[] args, PrintStream out, PrintStream err, boolean announce) {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);
@@ -84,9 +107,21 @@ public final class Main {
             return EXIT_ENVIRONMENT;
         }
         properties.forEach(System::setProperty);
-        out.println("Samenredzaam starting on http://localhost:" + properties.get(LaunchSettings.HTTP_PORT)
-                + "/ (data: " + options.dataDir() + ", deploy: " + options.deployDir() + ")");
+        if (announce) {
+            out.println("Samenredzaam starting on http://localhost:" + properties.get(LaunchSettings.HTTP_PORT)
+                    + "/ (data: " + options.dataDir() + ", deploy: " + options.deployDir() + ")");
+        }
         return -1;
+    }
+
+    /** The jar this class was loaded from, or null when it was not loaded from a file (a class folder is fine). */
+    static Path ownJar() {
+        try {
+            java.security.CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -74,7 +74,7 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroyForcibly),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(RunningPlatform::killTree),
                 "running-platform-cleanup"));
     }
 
@@ -167,13 +167,33 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         return awaitExit(process);
     }
 
-    /** Stops with SIGKILL ({@code kill -9}): a crash, no shutdown hooks; returns the exit code. */
+    /**
+     * Stops with SIGKILL ({@code kill -9}): a crash, no shutdown hooks; returns the exit code. Kills the JVM that runs
+     * the platform as well as the one {@code java -jar} started, when they are two (the launcher's TunedJvm).
+     */
     public synchronized int kill() {
         if (process == null) {
             return 0;
         }
-        process.destroyForcibly();
+        killTree(process);
         return awaitExit(process);
+    }
+
+    /** SIGKILL to the process and everything it started, children first; waits until they are gone. */
+    private static void killTree(Process p) {
+        List<ProcessHandle> started = p.descendants().toList();
+        started.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        for (ProcessHandle h : started) {
+            try {
+                h.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // gone or stuck in the kernel: nothing more a test can do
+            }
+        }
     }
 
     /** Stops (SIGTERM) and starts again on the same port and data directory: the data must survive. */
@@ -204,8 +224,19 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
         return port;
     }
 
-    /** The process id of the running platform. */
+    /**
+     * The process id of the JVM that runs the platform: the one {@code java -jar} started, or the JVM it started the
+     * platform in (the launcher's TunedJvm), for {@code jcmd} and {@code /proc}.
+     */
     public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /** The process id of the JVM that {@code java -jar} started (the same as {@link #pid()} when it is one JVM). */
+    public synchronized long launcherPid() {
         if (process == null) {
             throw new IllegalStateException("not started");
         }
@@ -258,7 +289,8 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
             pb.environment().keySet().removeIf(k -> k.startsWith("SAMENREDZAAM_"));
             Process p = pb.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
+                killTree(p);
+                p.waitFor();
                 throw new AssertionError("Still running after " + timeout.toMillis() + " ms: " + command + "\n"
                         + Files.readString(out, StandardCharsets.UTF_8));
             }
@@ -343,13 +375,14 @@ public final class RunningPlatform implements BeforeAllCallback, BeforeEachCallb
     private int awaitExit(Process p) {
         try {
             if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
+                killTree(p);
+                p.waitFor();
             }
             CHILDREN.remove(p);
             return p.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.destroyForcibly();
+            killTree(p);
             return -1;
         }
     }
