@@ -2,9 +2,9 @@ package nl.samenredzaam.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.Optional;
 /**
  * {@code java -jar samenredzaam.jar}: reads the command line, prepares the data directory, sets the system properties
  * the bundles read, and hands over to bnd's embedded launcher, which starts Felix with the bundles packed in the jar.
+ * A plain {@code java -jar} does that in a second JVM with start-up settings a jar cannot carry, and waits for it
+ * ({@link TunedJvm}).
  * <p>
  * The runtime module copies this package into the jar that bnd exports and makes this class its {@code Main-Class}
  * (see runtime/pom.xml). Nothing here may use OSGi or any bundle: only the JDK is on the class path at this point.
